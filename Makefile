@@ -1,0 +1,82 @@
+# Clonazepam / benzodiazepine information assistant — Rasa 3.6.
+# `make run` and `make test` work on a fresh machine; `make help` lists everything.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Rasa 3.6 needs Python <= 3.10; pyenv's global default here is 3.11, so select 3.10 explicitly.
+PYTHON_VERSION := $(shell cat .python-version)
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+export PYTHONPATH := $(CURDIR)
+# Keep Rasa/TensorFlow quiet and offline: no telemetry, no oneDNN chatter.
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export TF_ENABLE_ONEDNN_OPTS := 0
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+HOST ?= 127.0.0.1
+PORT ?= 5005
+ACTIONS_PORT ?= 5055
+MODEL := models/assistant.tar.gz
+
+# Everything the trained model depends on: data, config, domain and our Rasa components.
+MODEL_INPUTS := config.yml domain.yml $(shell find data bot -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null)
+
+.PHONY: help install responses train run shell actions test test-unit validate test-conversations \
+        test-safety eval bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-20s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt requirements-lock.txt .python-version
+	@command -v pyenv >/dev/null && PYENV_VERSION=$(PYTHON_VERSION) pyenv exec python --version >/dev/null 2>&1 \
+	  || { echo "Python $(PYTHON_VERSION) is not available through pyenv: install it (pyenv install $(PYTHON_VERSION))." >&2; exit 1; }
+	PYENV_VERSION=$(PYTHON_VERSION) pyenv exec python -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip==24.0" "setuptools<70" wheel
+	$(PY) -m pip install --quiet -r requirements.txt -c requirements-lock.txt
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv with Python 3.10 and the pinned dependencies
+
+responses: $(VENV)/.installed ## Regenerate data/responses/ from the cited knowledge base and helpline table
+	$(PY) -m bot.build_responses
+
+$(MODEL): $(VENV)/.installed $(MODEL_INPUTS)
+	$(RASA) train --force --fixed-model-name assistant --out models
+	@touch $@
+
+train: $(MODEL) ## Train the model if it is missing or older than data/config/components
+
+actions: $(VENV)/.installed ## Run the action server alone (port $(ACTIONS_PORT))
+	$(VENV)/bin/rasa run actions --actions actions --port $(ACTIONS_PORT)
+
+run: $(MODEL) ## Install, train if stale, start the action server and Rasa on $(HOST):$(PORT)
+	$(PY) -m bot.tools.serve --host $(HOST) --port $(PORT) --actions-port $(ACTIONS_PORT) --model $(MODEL)
+
+shell: $(MODEL) ## Chat in the terminal (starts the action server too)
+	$(PY) -m bot.tools.serve --shell --actions-port $(ACTIONS_PORT) --model $(MODEL)
+
+validate: $(VENV)/.installed ## rasa data validate --fail-on-warnings
+	$(RASA) data validate --fail-on-warnings
+
+test-unit: $(VENV)/.installed ## pytest: bot/, actions/, content integrity (no trained model needed)
+	$(PY) -m pytest -q -m "not model" tests
+
+test-conversations: $(MODEL) ## Conversation tests: rasa test core --e2e on tests/
+	$(RASA) test core --model $(MODEL) --stories tests --e2e --fail-on-prediction-errors --out results/core
+
+test-safety: $(MODEL) ## Safety suite through the trained model, with and without the action server
+	$(PY) -m pytest -q -m model tests
+
+test: validate test-unit test-conversations test-safety ## Everything CI runs
+
+eval: $(MODEL) ## NLU cross-validation, confusion matrix PNG and safety report into reports/
+	$(PY) -m bot.tools.evaluate --out reports
+
+bench: $(MODEL) ## REST latency for a 10-turn conversation
+	$(PY) -m bot.tools.bench --model $(MODEL) --out reports
+
+clean: ## Remove trained models, results and caches (keeps .venv)
+	rm -rf models/*.tar.gz results .rasa .pytest_cache
