@@ -1,0 +1,171 @@
+"""Text normalization for the safety guard: lowercase, plain apostrophes, expanded chat shorthand.
+
+People in distress type fast: "im gonna kms", "cant breath", "dont wanna be here". The guard matches on the
+normalized form so its patterns can stay readable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Dict
+
+# Whole-word rewrites, applied after lowercasing. Keys are regex-escaped word forms.
+SHORTHAND: Dict[str, str] = {
+    "im": "i am",
+    "i'm": "i am",
+    "i m": "i am",
+    "ima": "i am going to",
+    "imma": "i am going to",
+    "i'ma": "i am going to",
+    "ive": "i have",
+    "i've": "i have",
+    "i'd": "i would",
+    "i'll": "i will",
+    "dont": "do not",
+    "don't": "do not",
+    "doesnt": "does not",
+    "doesn't": "does not",
+    "didnt": "did not",
+    "didn't": "did not",
+    "cant": "can not",
+    "can't": "can not",
+    "cannot": "can not",
+    "couldnt": "could not",
+    "couldn't": "could not",
+    "wont": "will not",
+    "won't": "will not",
+    "wouldnt": "would not",
+    "wouldn't": "would not",
+    "isnt": "is not",
+    "isn't": "is not",
+    "arent": "are not",
+    "aren't": "are not",
+    "wasnt": "was not",
+    "wasn't": "was not",
+    "aint": "is not",
+    "ain't": "is not",
+    "shouldnt": "should not",
+    "shouldn't": "should not",
+    "havent": "have not",
+    "haven't": "have not",
+    "hasnt": "has not",
+    "hasn't": "has not",
+    "he's": "he is",
+    "hes": "he is",
+    "she's": "she is",
+    "shes": "she is",
+    "it's": "it is",
+    "they're": "they are",
+    "theyre": "they are",
+    "we're": "we are",
+    "you're": "you are",
+    "youre": "you are",
+    "that's": "that is",
+    "thats": "that is",
+    "what's": "what is",
+    "whats": "what is",
+    "there's": "there is",
+    "wanna": "want to",
+    "wana": "want to",
+    "wanan": "want to",
+    "gonna": "going to",
+    "gona": "going to",
+    "finna": "going to",
+    "tryna": "trying to",
+    "gotta": "got to",
+    "hafta": "have to",
+    "kinda": "kind of",
+    "sorta": "sort of",
+    "u": "you",
+    "ur": "your",
+    "rn": "right now",
+    "tn": "tonight",
+    "2nite": "tonight",
+    "tonite": "tonight",
+    "idk": "i do not know",
+    "idc": "i do not care",
+    "cuz": "because",
+    "bc": "because",
+    "b/c": "because",
+    "tho": "though",
+    "thru": "through",
+    "w/": "with",
+    "abt": "about",
+    "bf": "boyfriend",
+    "gf": "girlfriend",
+    "mom's": "mom",
+    "mum": "mom",
+    "mommy": "mom",
+    "mother": "mom",
+    "father": "dad",
+    "myslef": "myself",
+    "mysef": "myself",
+    "myelf": "myself",
+    "mysel": "myself",
+    "my self": "myself",
+    "breath": "breathe",
+    "breth": "breathe",
+    "breathe.": "breathe",
+    "brethe": "breathe",
+    "kil": "kill",
+    "kll": "kill",
+    "suicde": "suicide",
+    "sucide": "suicide",
+    "suiside": "suicide",
+    "suicid": "suicide",
+    "sucidal": "suicidal",
+    "suicdal": "suicidal",
+    "suicidial": "suicidal",
+    "suacidal": "suicidal",
+    "sueside": "suicide",
+    "seizue": "seizure",
+    "siezure": "seizure",
+    "seziure": "seizure",
+    "seazure": "seizure",
+    "seisure": "seizure",
+    "ceasure": "seizure",
+    "seizures": "seizure",
+    "siezing": "seizing",
+    "seasing": "seizing",
+    "od'd": "overdosed",
+    "odd'd": "overdosed",
+    "o.d.": "overdose",
+    "o.d": "overdose",
+    "od": "overdose",
+    "oded": "overdosed",
+    "od'ed": "overdosed",
+    "oding": "overdosing",
+    "od'ing": "overdosing",
+    "overdoesd": "overdosed",
+    "overdoes": "overdose",
+    "alchohol": "alcohol",
+    "alcohal": "alcohol",
+    "alcool": "alcohol",
+    "alot": "a lot",
+    "evrything": "everything",
+    "everythin": "everything",
+    "anymore.": "anymore",
+    "any more": "anymore",
+}
+
+_SHORTHAND_RE = re.compile(
+    r"(?<![\w'])(" + "|".join(re.escape(key) for key in sorted(SHORTHAND, key=len, reverse=True)) + r")(?![\w'])"
+)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
+_REPEATS = re.compile(r"([a-z])\1{2,}")  # "pleeease" → "pleease": keeps doubles, removes shouting
+
+
+def strip_control_characters(text: str) -> str:
+    """Remove control and format characters (keeping ordinary whitespace)."""
+    return "".join(
+        char if char in "\n\t " or unicodedata.category(char)[0] != "C" else " " for char in text
+    )
+
+
+def normalize(text: str) -> str:
+    """The guard's view of a message: lowercase, plain apostrophes, shorthand expanded, spaces collapsed."""
+    lowered = unicodedata.normalize("NFKC", strip_control_characters(text)).translate(_APOSTROPHES).lower()
+    lowered = _REPEATS.sub(r"\1\1", lowered)
+    expanded = _SHORTHAND_RE.sub(lambda match: SHORTHAND[match.group(1)], lowered)
+    return " ".join(expanded.split())
