@@ -42,7 +42,8 @@ class Answer:
     @property
     def rendered(self) -> str:
         """What the user sees: the answer followed by its citation."""
-        return f"{self.text.strip()}\n\n{citation_line(self.sources)}"
+        # One newline, not two: Rasa splits a response into separate bubbles at blank lines.
+        return f"{self.text.strip()}\n{citation_line(self.sources)}"
 
 
 def _answer_from_entry(topic: str, key: str, entry: Dict) -> Answer:

@@ -119,4 +119,5 @@ def helpline_number_pattern() -> "re.Pattern[str]":
             numbers.update(re.findall(r"\d[\d -]*\d|\d", line.contact))
         numbers.update(re.findall(r"\d+", country.emergency))
     alternatives = sorted((re.escape(number.strip()) for number in numbers), key=len, reverse=True)
-    return re.compile(r"(?<![\d-])(?:" + "|".join(alternatives) + r")(?![\d-])")
+    # Not inside a longer number: "000" (Australia's emergency number) must not match the end of "100,000".
+    return re.compile(r"(?<![\d,.-])(?:" + "|".join(alternatives) + r")(?![\d-]|[,.]\d)")

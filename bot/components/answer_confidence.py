@@ -1,0 +1,83 @@
+"""Falls back when the ResponseSelector is unsure of the *answer*, even if the intent is confident.
+
+Rasa's FallbackClassifier only looks at intent confidence, so "side_effects" at 0.95 with the answer split between
+dizziness and drowsiness would otherwise answer at random. This component also keeps the selected answer inside the
+predicted retrieval intent.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+RESPONSE_SELECTOR = "response_selector"
+
+
+def best_answer_for_intent(selector: Dict[str, Any], intent: str) -> Optional[Dict[str, Any]]:
+    """The highest-ranked answer that belongs to `intent` (e.g. `side_effects/...`), if any."""
+    prefix = f"{intent}/"
+    for entry in selector.get("ranking", []):
+        if str(entry.get("intent_response_key", "")).startswith(prefix):
+            return entry
+    return None
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class AnswerConfidenceFallback(GraphComponent):
+    """Sets `nlu_fallback` when the best answer inside the predicted retrieval intent is below `threshold`."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        """`threshold`: minimum ResponseSelector confidence for the chosen answer."""
+        return {"threshold": 0.4}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self.threshold = float(config["threshold"])
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "AnswerConfidenceFallback":
+        """Creates the component."""
+        return cls(config)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Nothing to learn."""
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Re-select the answer within the predicted intent, or fall back when it is unsure."""
+        for message in messages:
+            intent = (message.get(INTENT) or {}).get("name")
+            selectors = message.get(RESPONSE_SELECTOR) or {}
+            if not intent or intent not in selectors.get("all_retrieval_intents", []):
+                continue
+            selector = selectors.get(intent) or selectors.get("default")
+            if not selector:
+                continue
+            best = best_answer_for_intent(selector, intent)
+            if best is None or float(best.get("confidence", 0.0)) < self.threshold:
+                fallback = {"name": DEFAULT_NLU_FALLBACK_INTENT_NAME, "confidence": self.threshold}
+                message.data[INTENT] = fallback
+                message.data.setdefault(INTENT_RANKING_KEY, []).insert(0, dict(fallback))
+                continue
+            key = best["intent_response_key"]
+            selector["response"] = {
+                **selector.get("response", {}),
+                "intent_response_key": key,
+                "utter_action": f"utter_{key}",
+                "confidence": best["confidence"],
+            }
+        return messages

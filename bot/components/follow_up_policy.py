@@ -1,0 +1,82 @@
+"""A deterministic policy for what follows an answer: the safety check-ins and the once-per-session notice.
+
+The decisions themselves live in bot.safety.dialogue (pure, unit-tested); this class reads the tracker and turns
+those decisions into predictions. It runs inside the Rasa server, so it works with the action server down.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.core.policies.policy import Policy, PolicyPrediction
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.components.input_checker import INPUT_CHECK
+from bot.safety.dialogue import NOTICE_BEARING, SAFETY_STATE_SLOT, Turn, next_follow_up
+
+# Above RulePolicy (6): when both are certain, the follow-up wins.
+FOLLOW_UP_PRIORITY = 7
+
+
+def describe_turn(tracker: DialogueStateTracker) -> Turn:
+    """The facts bot.safety.dialogue needs, read from the tracker."""
+    actions_this_turn: List[str] = []
+    notice_shown = False
+    seen_user = False
+    for event in reversed(tracker.events):
+        if isinstance(event, SessionStarted):
+            break
+        if isinstance(event, UserUttered):
+            seen_user = True
+        elif isinstance(event, ActionExecuted) and event.action_name:
+            if not seen_user:
+                actions_this_turn.append(event.action_name)
+            elif event.action_name in NOTICE_BEARING:
+                notice_shown = True
+    latest = tracker.latest_message
+    parse_data = latest.parse_data if latest else {}
+    return Turn(
+        safety_state=tracker.get_slot(SAFETY_STATE_SLOT),
+        intent=(latest.intent or {}).get("name") if latest else None,
+        actions_this_turn=tuple(reversed(actions_this_turn)),
+        notice_shown_this_session=notice_shown,
+        truncated_input=bool((parse_data.get(INPUT_CHECK) or {}).get("truncated")),
+    )
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
+class FollowUpPolicy(Policy):
+    """Predicts safety check-ins, re-checks and the session notice; abstains otherwise."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        """Priority above RulePolicy so follow-ups are not lost to its `action_listen`."""
+        return {"priority": FOLLOW_UP_PRIORITY}
+
+    def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
+        """Nothing to learn; persist a marker so loading finds the resource."""
+        with self._model_storage.write_to(self._resource) as path:
+            (path / "follow_up_policy.json").write_text(json.dumps({"priority": self.priority}))
+        return self._resource
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[Text, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        """A one-hot prediction for the follow-up, or all zeros to abstain."""
+        follow_up = next_follow_up(describe_turn(tracker))
+        probabilities = self._default_predictions(domain)
+        if follow_up is None or follow_up.action not in domain.action_names_or_texts:
+            return self._prediction(probabilities)
+        probabilities[domain.index_for_action(follow_up.action)] = 1.0
+        optional_events = [SlotSet(SAFETY_STATE_SLOT, follow_up.safety_state)] if follow_up.sets_state else None
+        return self._prediction(probabilities, optional_events=optional_events)

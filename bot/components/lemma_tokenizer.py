@@ -1,0 +1,43 @@
+"""A Rasa tokenizer on the project's blank spaCy pipeline, giving tokens their lookup lemmas."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlp import get_nlp
+from bot.safety.patterns import BASE_FORM_FIXES
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
+class SpacyLemmaTokenizer(Tokenizer):
+    """Tokenizes with spaCy's English rules and lemmatizes with spacy-lookups-data (no pretrained model)."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        """Same options as Rasa's own tokenizers."""
+        return {
+            "intent_tokenization_flag": False,
+            "intent_split_symbol": "_",
+            "token_pattern": None,
+            "prefix_separator_symbol": None,
+        }
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        super().__init__(config)
+        self._nlp = get_nlp()
+
+    def tokenize(self, message: Message, attribute: Text) -> List[Token]:
+        """Word tokens with lemmas; whitespace, punctuation and emoji-only tokens are dropped."""
+        text = message.get(attribute) or ""
+        tokens: List[Token] = []
+        for token in self._nlp(text):
+            if token.is_space or token.is_punct or not any(char.isalnum() for char in token.text):
+                continue
+            lower = token.lower_
+            lemma = BASE_FORM_FIXES.get(lower) or token.lemma_.lower() or lower
+            tokens.append(Token(token.text, token.idx, lemma=lemma))
+        return self._apply_token_pattern(tokens)

@@ -1,0 +1,74 @@
+"""Last NLU component: the safety guard's verdict overrides the classifier whenever a message states a risk."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.components.input_checker import INPUT_CHECK, ORIGINAL_TEXT
+from bot.input_check import NON_ENGLISH_INTENT, UNREADABLE_INTENT, InputKind
+from bot.safety.fusion import decide
+from bot.safety.guard import get_guard
+
+SAFETY = "safety"
+
+
+def _promote(message: Message, intent_name: str) -> None:
+    """Make `intent_name` the predicted intent with full confidence, keeping the rest of the ranking below it."""
+    chosen = {"name": intent_name, "confidence": 1.0}
+    ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != intent_name]
+    message.data[INTENT] = chosen
+    message.data[INTENT_RANKING_KEY] = [dict(chosen), *ranking]
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class SafetyGuardClassifier(GraphComponent):
+    """Runs the deterministic guard on every message and routes risks, then flags unusable input.
+
+    Must be the last intent classifier in the pipeline so nothing can override its decision.
+    """
+
+    def __init__(self) -> None:
+        # Built once per process: compiling the lexicon takes a few seconds, matching well under 2 ms.
+        self._guard = get_guard()
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "SafetyGuardClassifier":
+        """Creates the component (the lexicon lives in bot.safety; nothing to train)."""
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Nothing to learn."""
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Override the intent for risk statements and for empty, unreadable or non-English input."""
+        for message in messages:
+            text = message.get(ORIGINAL_TEXT) or message.get(TEXT) or ""
+            if not isinstance(text, str):
+                continue
+            assessment = self._guard.assess(text)
+            decision = decide(assessment, message.get(INTENT_RANKING_KEY) or [])
+            message.set(SAFETY, {**assessment.as_dict(), "decision": decision.reason}, add_to_output=True)
+            if decision.is_risk:
+                _promote(message, decision.intent)
+                continue
+            kind = (message.get(INPUT_CHECK) or {}).get("kind")
+            if kind in (InputKind.EMPTY.value, InputKind.UNREADABLE.value):
+                _promote(message, UNREADABLE_INTENT)
+            elif kind == InputKind.NON_ENGLISH.value:
+                _promote(message, NON_ENGLISH_INTENT)
+        return messages

@@ -1,0 +1,116 @@
+"""The safety state after a crisis reply, and the follow-ups appended after an answer.
+
+After any crisis reply the conversation is in the `checking` state: the bot has asked "are you safe right now?".
+  - "I'm safe" / "you misunderstood" / "yes" → a gentle re-check, once (state `rechecking`);
+  - confirmed again → the bot says so and returns to normal answers (state cleared);
+  - "I'm not safe" / "no" → the emergency reply, and the bot keeps checking;
+  - any other message → it is answered, then the bot asks again whether the person is safe;
+  - a new risk statement → the crisis reply for it (rules), back to `checking`.
+Every message is still screened by the guard in every state; this module only decides the dialogue around it.
+
+The first reply of each session is followed by a one-line notice of what the assistant is and how to get urgent
+help, unless that reply already says so (crisis replies, the greeting, the helpline list).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List, Optional, Sequence, Tuple
+
+from bot.safety.categories import (
+    CONFIRM_SAFE_INTENT,
+    DENY_RISK_INTENT,
+    NOT_SAFE_INTENT,
+    RISK_CATEGORIES,
+    is_risk_intent,
+)
+
+SAFETY_STATE_SLOT = "safety_state"
+CHECKING = "checking"
+RECHECKING = "rechecking"
+
+ASK_SAFE_NOW = "utter_ask_safe_now"
+RECHECK = "utter_safety_recheck"
+RESUME = "utter_safety_resume"
+NOT_SAFE_REPLY = "utter_crisis_not_safe"
+CHECK_IN = "utter_safety_checkin"
+SESSION_NOTICE = "utter_session_notice"
+INPUT_TRUNCATED = "utter_input_truncated"
+
+CRISIS_RESPONSES = frozenset(category.response for category in RISK_CATEGORIES.values())
+SAFETY_ACTIONS = frozenset({ASK_SAFE_NOW, RECHECK, RESUME, NOT_SAFE_REPLY, CHECK_IN}) | CRISIS_RESPONSES
+# Replies that already tell the user what the assistant is and how to get urgent help.
+NOTICE_BEARING = SAFETY_ACTIONS | {SESSION_NOTICE, "utter_greet", "utter_help_now", "utter_bot_challenge"}
+# What this module appends after an answer.
+FOLLOW_UPS = frozenset({INPUT_TRUNCATED, CHECK_IN, SESSION_NOTICE})
+# Replies that are not answers: after these the turn is not over, or nothing should be appended.
+NOT_ANSWERS = frozenset({"action_listen", "action_session_start", "action_extract_slots", "action_restart"})
+
+YES_INTENTS = frozenset({CONFIRM_SAFE_INTENT, DENY_RISK_INTENT, "affirm"})
+NO_INTENTS = frozenset({NOT_SAFE_INTENT, "deny"})
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What the policy needs to know about the conversation so far."""
+
+    safety_state: Optional[str]
+    intent: Optional[str]
+    actions_this_turn: Tuple[str, ...]  # bot actions since the latest user message, oldest first
+    notice_shown_this_session: bool
+    truncated_input: bool = False
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """The next action the follow-up policy wants, and the safety state to store with it."""
+
+    action: str
+    safety_state: Optional[str]
+    sets_state: bool
+
+
+def _planned_reply(turn: Turn) -> Optional[Tuple[Tuple[str, ...], Optional[str]]]:
+    """The safety reply that replaces the normal answer in a safety state, with the state it leads to."""
+    if turn.safety_state not in (CHECKING, RECHECKING) or is_risk_intent(turn.intent):
+        return None
+    if turn.intent in YES_INTENTS:
+        return ((RECHECK,), RECHECKING) if turn.safety_state == CHECKING else ((RESUME,), None)
+    if turn.intent in NO_INTENTS:
+        return (NOT_SAFE_REPLY,), CHECKING
+    return None
+
+
+def next_follow_up(turn: Turn) -> Optional[FollowUp]:
+    """The action to run next, or None to leave the decision to the other policies.
+
+    Answers are one action each and their rules do not wait for the user (`wait_for_user_input: false`), so after
+    an answer this policy always decides: the follow-ups still due, in order, then `action_listen`. Crisis replies
+    are sequences owned by the rules (crisis reply → "are you safe right now?"), so it stays out of those.
+    """
+    done = turn.actions_this_turn
+    planned = _planned_reply(turn)
+    if planned is not None:
+        actions, new_state = planned
+        if len(done) < len(actions):
+            return FollowUp(actions[len(done)], new_state, sets_state=not done)
+        return FollowUp("action_listen", new_state, sets_state=False)
+
+    answered = [action for action in done if action not in NOT_ANSWERS]
+    answers = [action for action in answered if action not in FOLLOW_UPS]
+    if not answers or set(answers) & SAFETY_ACTIONS:
+        return None
+    due: List[str] = []
+    if turn.truncated_input:
+        due.append(INPUT_TRUNCATED)
+    if turn.safety_state in (CHECKING, RECHECKING):
+        due.append(CHECK_IN)
+    if not turn.notice_shown_this_session and not set(answers) & NOTICE_BEARING:
+        due.append(SESSION_NOTICE)
+    remaining = [action for action in due if action not in answered]
+    return FollowUp(remaining[0] if remaining else "action_listen", turn.safety_state, sets_state=False)
+
+
+def crisis_reply_was_last(actions: Sequence[str]) -> bool:
+    """True if the latest bot turn was a crisis reply (used by tests and reports)."""
+    return any(action in CRISIS_RESPONSES for action in actions)

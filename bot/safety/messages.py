@@ -1,0 +1,150 @@
+"""Crisis and safety replies, filled in from the helpline table for each country.
+
+Every reply here is a static Rasa response (generated into data/responses/safety.yml), so it is sent by the Rasa
+server itself and works when the action server is down.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, List
+
+from bot.input_check import MAX_MESSAGE_CHARS
+from bot.safety.helplines import CountryHelplines
+
+SAFE_BUTTONS = [
+    {"title": "Yes, I'm safe right now", "payload": "/confirm_safe"},
+    {"title": "No, I'm not safe", "payload": "/not_safe"},
+]
+
+NOT_A_CRISIS_SERVICE = "I'm an automated assistant, not a crisis or emergency service."
+
+
+def _bullets(lines: List[str]) -> str:
+    return "\n".join(f"• {line}" for line in lines)
+
+
+def _crisis_bullets(country: CountryHelplines) -> List[str]:
+    return [line.render() for line in country.crisis_lines()]
+
+
+def crisis_replies(country: CountryHelplines) -> Dict[str, str]:
+    """Text of every safety response for one country, keyed by response name."""
+    emergency = country.emergency
+    crisis = country.crisis
+    poison = country.poison.render()
+    replies: Dict[str, str] = {
+        "utter_crisis_suicide": (
+            "Thank you for telling me — this matters, and you don't have to handle it alone. "
+            "Please reach a person now, for yourself or for the person you're worried about:\n"
+            + _bullets(
+                _crisis_bullets(country)
+                + [f"If someone might act on these thoughts soon or is in danger right now, call {emergency}."]
+            )
+            + f"\n{NOT_A_CRISIS_SERVICE}"
+        ),
+        "utter_crisis_self_harm": (
+            "Thank you for telling me. Whoever is hurting deserves care, not judgment. Please reach a person now:\n"
+            + _bullets(
+                _crisis_bullets(country)
+                + [f"If someone is badly hurt or bleeding heavily, call {emergency} now."]
+            )
+            + f"\n{NOT_A_CRISIS_SERVICE}"
+        ),
+        "utter_crisis_harm_others": (
+            f"It sounds like someone could get hurt. If anyone is in immediate danger — including you — "
+            f"call {emergency} now.\n"
+            + _bullets([f"{line} — to talk through what is happening with a trained person" for line in _crisis_bullets(country)])
+            + f"\n{NOT_A_CRISIS_SERVICE}"
+        ),
+        "utter_crisis_overdose": (
+            "This may be an overdose — please act now.\n"
+            + _bullets(
+                [
+                    f"Call {emergency} right away if the person is hard to wake, is breathing slowly or not at all, "
+                    "or has blue or gray lips.",
+                    f"{poison} — expert advice on what to do, even if you're not sure it's serious.",
+                ]
+            )
+            + "\nStay with the person; the dispatcher or poison specialist will guide you. "
+            + NOT_A_CRISIS_SERVICE
+        ),
+        "utter_crisis_mixing": (
+            "Benzodiazepines taken with alcohol, opioids or other sedatives can slow or stop breathing, "
+            "so please act now.\n"
+            + _bullets(
+                [
+                    f"Call {emergency} if breathing is slow or shallow, lips look blue or gray, "
+                    "or the person is very hard to wake.",
+                    f"{poison} — call now for advice on what to do, even if things seem okay so far.",
+                ]
+            )
+            + "\nTry not to be alone while this wears off. "
+            + NOT_A_CRISIS_SERVICE
+        ),
+        "utter_crisis_medical_emergency": (
+            f"This needs emergency help now — call {emergency}, or ask someone near you to call. "
+            "A seizure, trouble breathing, chest pain, severe confusion or hallucinations, or a high fever "
+            "during withdrawal can be life-threatening.\n"
+            "If you are with the person, stay with them until help arrives. " + NOT_A_CRISIS_SERVICE
+        ),
+        "utter_crisis_not_safe": (
+            f"Thank you for being honest with me. Please call {emergency} now, or reach "
+            f"{crisis.name} ({crisis.contact}) — they can help you stay safe right now. "
+            "If you can, go where other people are, and put distance between yourself and anything "
+            "you could use to hurt yourself."
+        ),
+        "utter_ask_safe_now": "Are you safe right now?",
+        "utter_safety_recheck": (
+            "Thanks for letting me know, and I'm sorry if I misread you. I'd rather check twice than miss "
+            "something: are you safe right now?"
+        ),
+        "utter_safety_checkin": "Before we go on — are you safe right now?",
+        "utter_safety_resume": (
+            "Thank you — I'm glad you're safe. I'm here for your questions. If that changes, "
+            f"{crisis.name} is there any time ({crisis.contact}), and {emergency} in an emergency."
+        ),
+        "utter_help_now": (
+            f"Here's who you can reach right now in {country.name}:\n"
+            + _bullets(
+                [f"Emergency: {emergency}"]
+                + _crisis_bullets(country)
+                + [poison]
+                + ([country.treatment.render()] if country.treatment else [])
+            )
+            + f"\n{NOT_A_CRISIS_SERVICE} To see the numbers for another country, tell me where you are "
+            '(for example, "I\'m in the UK").'
+        ),
+        "utter_session_notice": (
+            "A note on what I am: an automated information assistant, not a clinician and not a crisis service. "
+            f"If you might be in danger, call {emergency}, or reach {crisis.name} ({crisis.contact})."
+        ),
+        "utter_greet": (
+            "Hi. I'm an automated assistant with information about clonazepam (Klonopin) and other "
+            "benzodiazepines: side effects, withdrawal and how long it lasts, and the levels of care. "
+            "I'm not a clinician or a crisis service — if you might be in danger, call "
+            f"{emergency}, or reach {crisis.name} ({crisis.contact}). What would you like to know?"
+        ),
+        "utter_bot_challenge": (
+            "I'm a bot — an automated assistant, not a person, a clinician or a crisis service. "
+            f"To talk to a person right now: {crisis.name} ({crisis.contact}), or {emergency} in an emergency."
+        ),
+        "utter_country_set": (
+            f"Thanks — I'll show helplines for {country.name}. The emergency number there is {emergency}."
+        ),
+    }
+    return replies
+
+
+BUTTONS: Dict[str, List[Dict[str, str]]] = {
+    "utter_ask_safe_now": SAFE_BUTTONS,
+    "utter_safety_recheck": SAFE_BUTTONS,
+    "utter_safety_checkin": SAFE_BUTTONS,
+}
+
+
+def truncation_notice() -> str:
+    """Told when a message was longer than the classifier reads."""
+    return (
+        f"Your message was long, so I read only its first {MAX_MESSAGE_CHARS:,} characters. "
+        "If I missed your question, please send it on its own."
+    )
