@@ -16,16 +16,17 @@ class RiskCategory:
     description: str
 
 
-# Order matters when one message matches several categories: the first listed wins, because its reply
-# carries the most urgent instruction (an overdose reply says "call 911" before the crisis line).
+# Order matters when one message matches several categories: the first listed wins. Substances already taken
+# (mixing, then overdose) get the poison-control reply even when breathing trouble or suicidal words come with them;
+# a physical emergency comes before thoughts and plans, whose replies lead with the crisis line.
 RISK_CATEGORIES: Dict[str, RiskCategory] = {
     category.name: category
     for category in (
         RiskCategory(
-            "medical_emergency",
-            "risk_medical_emergency",
-            "utter_crisis_medical_emergency",
-            "a seizure, trouble breathing, chest pain, confusion/hallucinations or high fever happening now",
+            "mixing",
+            "risk_mixing",
+            "utter_crisis_mixing",
+            "benzodiazepines have just been combined with alcohol, opioids or other depressants",
         ),
         RiskCategory(
             "overdose",
@@ -34,10 +35,10 @@ RISK_CATEGORIES: Dict[str, RiskCategory] = {
             "someone has taken too much, or is unresponsive after taking pills",
         ),
         RiskCategory(
-            "mixing",
-            "risk_mixing",
-            "utter_crisis_mixing",
-            "benzodiazepines have just been combined with alcohol, opioids or other depressants",
+            "medical_emergency",
+            "risk_medical_emergency",
+            "utter_crisis_medical_emergency",
+            "a seizure, trouble breathing, chest pain, confusion/hallucinations or high fever happening now",
         ),
         RiskCategory(
             "suicide",

@@ -1,32 +1,57 @@
 """The deterministic safety guard: does this message state a current risk, and of which kind?
 
-It runs on every message, before and independently of the trained classifier. It answers with a level:
+It runs on every message, independently of the trained classifier, and answers with a level:
   RISK     — a rule matched and no context cleared it → route to the crisis reply for its category;
   HINT     — alarming words about a specific person, but no rule matched → the classifier decides, leaning to risk;
-  CLEARED  — rules or alarming words matched but were explained away (idiom, negation, question, distant past);
+  CLEARED  — rules matched but were explained away (idiom, negation, hypothetical, general question, resolved past);
   NONE     — nothing alarming.
 """
 
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Dict, List, Optional, Sequence, Set, Tuple
+from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
-from spacy.tokens import Doc, Span
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
 
 from bot.nlp import get_nlp
 from bot.safety import lexicon
 from bot.safety.categories import RISK_CATEGORIES
 from bot.safety.normalize import normalize
-from bot.safety.patterns import BASE_FORM_FIXES, PatternCompiler, set_base_forms
+from bot.safety.patterns import BASE_FORM_FIXES, CompositeMatcher, set_base_forms
+from bot.safety.spelling import SpellingRepair
 
 # The guard reads at most this much of a message; far more than the classifier is given, so a crisis statement
 # at the end of a long message is still seen.
 MAX_GUARD_CHARS = 20_000
 
 _SENTENCE_END = {".", "?", "!", ";", "\n", "…"}
+# Questions and hypotheticals are judged per clause: "I took 6 pills, what happens now?" reports, then asks.
+_CLAUSE_END = _SENTENCE_END | {","}
+_MODALS = frozenset({"can", "could", "should", "would", "will", "may", "might"})
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "hundred": 100, "dozen": 12, "diez": 10, "veinte": 20, "treinta": 30,
+}
+# Numbers keep their decimals ("0.5" is not a sentence end) and words their clitics ("wife's").
+_TOKEN_SPLIT = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:'\w+)?|[^\w\s]", re.UNICODE)
+_LEADING_CONNECTIVES = frozenset({"but", "and", "so", "also", "ok", "okay", "well", "hey", "plus", "or", "then", "oh", "¿"})
+
+# Acts and cues for mixing by co-occurrence ("pins and lean tonight, feeling heavy").
+_MIX_ACTS = frozenset(
+    "took taken popped swallowed drank drunk mixed combined had did snorted used smoked drinking taking mixing "
+    "wasted hammered buzzed tipsy pouring poured started tome tomo mezcle mezclo bebi bebio chugged downed "
+    "railed".split()
+)
+_MIX_NOW = frozenset(
+    "now tonight rn right feeling feel got nodding heavy slow scared cant can face eyes breathe breathing "
+    "already started tonite".split()
+)
 
 
 class Level(str, enum.Enum):
@@ -46,6 +71,7 @@ class Evidence:
     category: str
     text: str
     cleared_by: Optional[str] = None
+    weak: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,46 +97,74 @@ class Assessment:
         }
 
 
+def _number_value(text: str) -> Optional[float]:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return _NUMBER_WORDS.get(text)
+
+
+def _lexicon_vocabulary() -> Set[str]:
+    words: Set[str] = set()
+    sources = [pattern for rule in lexicon.RULES for pattern in rule.patterns]
+    sources += [fragment for fragments in lexicon.MACROS.values() for fragment in fragments]
+    for source in sources:
+        for word in re.split(r"[\s|\[\]?=~#{}$]+", source):
+            if word.isalpha() and word.islower():
+                words.add(word)
+    for values in lexicon.WORD_SETS.values():
+        words.update(word.lstrip("=") for word in values)
+    return words
+
+
 class SafetyGuard:
     """Matches the lexicon's rules against a message and weighs the context around each match."""
 
     def __init__(self) -> None:
         self.nlp = get_nlp()
-        lemmas = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-        self._lemmas = lemmas
-        compiler = PatternCompiler(self.base_form)
+        self._lemmas = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        self._lemma_values: FrozenSet[str] = frozenset(v for v in self._lemmas.values() if isinstance(v, str))
         self.rules = {rule.name: rule for rule in lexicon.RULES}
-        self.rule_matcher, self._patterns = compiler.matcher(
-            self.nlp.vocab, [(rule.name, rule.patterns) for rule in lexicon.RULES]
-        )
-        self.idiom_matcher, _ = compiler.matcher(self.nlp.vocab, [("idiom", lexicon.IDIOMS)])
-        self.past_matcher, _ = compiler.matcher(self.nlp.vocab, [("distant_past", lexicon.DISTANT_PAST_PATTERNS)])
+        vocab = self.nlp.vocab
+        self.rule_matcher = CompositeMatcher(vocab, self.base_form, [(rule.name, rule.patterns) for rule in lexicon.RULES])
+        self.idiom_matcher = CompositeMatcher(vocab, self.base_form, [("idiom", lexicon.IDIOMS)], exact=True)
+        self.resolved_matcher = CompositeMatcher(vocab, self.base_form, [("resolved", lexicon.RESOLVED_PATTERNS)], exact=True)
         self._base_sets = {
-            name: {self.base_form(word.lstrip("=")) for word in words}
-            for name, words in lexicon.WORD_SETS.items()
+            name: {self.base_form(word.lstrip("=")) for word in words} for name, words in lexicon.WORD_SETS.items()
         }
+        self._lower_sets = {name: {word.lstrip("=") for word in words} for name, words in lexicon.WORD_SETS.items()}
         self._category_rank = {name: rank for rank, name in enumerate(RISK_CATEGORIES)}
+        self.spelling = SpellingRepair(_lexicon_vocabulary(), self._is_english)
 
+    # ------------------------------------------------------------------------------------------- text
     def base_form(self, word: str) -> str:
         """The base form used on both sides of matching: a lookup lemma, with a few fixes."""
         lowered = word.lower()
         return BASE_FORM_FIXES.get(lowered) or self._lemmas.get(lowered, lowered)
 
+    def _is_english(self, word: str) -> bool:
+        return word in STOP_WORDS or word in self._lemmas or word in self._lemma_values
+
     def parse(self, text: str) -> Doc:
-        """The normalized, tokenized message with base forms set."""
-        doc = self.nlp.make_doc(normalize(text[:MAX_GUARD_CHARS]))
+        """The normalized, typo-repaired, tokenized message with base forms set."""
+        pieces = _TOKEN_SPLIT.findall(normalize(text[:MAX_GUARD_CHARS]))
+        repaired = [self.spelling.repair(piece) or piece for piece in pieces]
+        doc = self.nlp.make_doc(" ".join(repaired))
         return set_base_forms(doc, self.base_form)
 
-    # ---------------------------------------------------------------------------------------------- context
+    # ---------------------------------------------------------------------------------------- context
     @staticmethod
-    def _sentence_bounds(doc: Doc, index: int) -> Tuple[int, int]:
+    def _sentence_bounds(doc: Doc, index: int, ends: frozenset = frozenset(_SENTENCE_END)) -> Tuple[int, int]:
         start = index
-        while start > 0 and doc[start - 1].text not in _SENTENCE_END:
+        while start > 0 and doc[start - 1].text not in ends:
             start -= 1
         end = index
-        while end < len(doc) and doc[end].text not in _SENTENCE_END:
+        while end < len(doc) and doc[end].text not in ends:
             end += 1
         return start, end
+
+    def _clause_bounds(self, doc: Doc, index: int) -> Tuple[int, int]:
+        return self._sentence_bounds(doc, index, frozenset(_CLAUSE_END))
 
     @staticmethod
     def _negated(doc: Doc, start: int, sentence_start: int, absorbed: Sequence[int]) -> bool:
@@ -125,30 +179,70 @@ class SafetyGuard:
 
     @staticmethod
     def _hypothetical(doc: Doc, start: int, sentence_start: int) -> bool:
-        return any(doc[index].lower_ in lexicon.HYPOTHETICAL_MARKERS for index in range(sentence_start, start))
+        before = [doc[index].lower_ for index in range(sentence_start, start)]
+        return any(word in lexicon.HYPOTHETICAL_MARKERS for word in before) or "in case" in " ".join(before)
 
     @staticmethod
-    def _possibility_question(doc: Doc, start: int, sentence_start: int, sentence_end: int) -> bool:
-        """"Can I have a seizure from …", "is it possible my mom is overdosing" → asking, not reporting."""
-        before = [doc[index].lower_ for index in range(sentence_start, start)]
-        first = doc[sentence_start].lower_ if sentence_start < len(doc) else ""
-        if before and before[-1] in lexicon.POSSIBILITY_AUXILIARIES and first in lexicon.QUESTION_WORDS:
+    def _opening(doc: Doc, span: Tuple[int, int]) -> Tuple[int, str, str]:
+        """The first two words of a clause, skipping connectives ("but should I …", "¿es …")."""
+        start, end = span
+        if start < end and doc[start].text == "¿":
+            return start, "¿", ""
+        while start < end and doc[start].lower_ in _LEADING_CONNECTIVES:
+            start += 1
+        first = doc[start].lower_ if start < end else ""
+        second = doc[start + 1].lower_ if start + 1 < end else ""
+        return start, first, second
+
+    def _is_question(self, doc: Doc, span: Tuple[int, int]) -> bool:
+        start, end = span
+        if start >= end:
+            return False
+        _, first, second = self._opening(doc, span)
+        if first in lexicon.QUESTION_WORDS or first == "¿" or (end < len(doc) and doc[end].text == "?"):
             return True
-        return bool(before) and first in {"can", "could", "will", "would", "might", "may", "does", "do", "is", "are"} and (
-            sentence_end < len(doc) and doc[sentence_end].text == "?"
-        )
+        return first in lexicon.AUXILIARIES and second in lexicon.SUBJECT_AFTER_AUX
+
+    def _possibility_question(self, doc: Doc, clause: Tuple[int, int]) -> bool:
+        """"can I have a seizure from …", "should I …": asking what could happen, not reporting it."""
+        _, first, second = self._opening(doc, clause)
+        return first in _MODALS and second in lexicon.SUBJECT_AFTER_AUX
+
+    def _anchored(self, doc: Doc, sentence: Tuple[int, int], question: bool) -> bool:
+        """Does the sentence talk about a specific person (the speaker, or "my brother", "she" …)?"""
+        tokens = doc[sentence[0] : sentence[1]]
+        lowers = [token.lower_ for token in tokens]
+        if set(lowers) & lexicon.SELF_WORDS:
+            return True
+        for index, token in enumerate(tokens):
+            if token.norm_ in self._base_sets["PERSON"] and index and lowers[index - 1] in {"my", "our", "his", "her", "mi", "su"}:
+                return True
+        # In a question "he/she/they" usually stand for people in general.
+        return not question and bool(set(lowers) & {"he", "she", "him", "her"})
+
+    def _resolved(self, doc: Doc, resolved: Sequence[Tuple[int, int]]) -> bool:
+        """The message places its events in a resolved or distant past, with nothing said to be happening now."""
+        if not resolved:
+            return False
+        for token in doc:
+            lower = token.lower_
+            if lower not in lexicon.RECENT_MARKERS:
+                continue
+            if lower == "now" and token.i and (
+                doc[token.i - 1].lower_ in lexicon.RESOLVED_BEFORE_NOW or doc[token.i - 1].like_num
+            ):
+                continue
+            if self._is_question(doc, self._clause_bounds(doc, token.i)) or (
+                lower in {"again", "still"} and any(doc[index].lower_ in _MODALS for index in range(max(0, token.i - 3), token.i))
+            ):
+                continue  # "can it happen again?", "does that affect me now?" ask, they do not report
+            return False
+        return True
 
     @staticmethod
     def _overlaps(spans: Sequence[Tuple[int, int]], start: int, end: int) -> bool:
         return any(span_start < end and start < span_end for span_start, span_end in spans)
 
-    def _distant_past(self, doc: Doc, past_spans: Sequence[Tuple[int, int]], sentence: Tuple[int, int]) -> bool:
-        sentence_start, sentence_end = sentence
-        if not self._overlaps(past_spans, sentence_start, sentence_end):
-            return False
-        return not any(doc[index].lower_ in lexicon.RECENT_MARKERS for index in range(sentence_start, sentence_end))
-
-    # ------------------------------------------------------------------------------------------------ rules
     def _clearing_reason(
         self,
         doc: Doc,
@@ -157,57 +251,80 @@ class SafetyGuard:
         end: int,
         absorbed: Sequence[int],
         idioms: Sequence[Tuple[int, int]],
-        past: Sequence[Tuple[int, int]],
+        resolved: bool,
     ) -> Optional[str]:
-        sentence_start, sentence_end = self._sentence_bounds(doc, start)
+        sentence = self._sentence_bounds(doc, start)
+        clause = self._clause_bounds(doc, start)
         if self._overlaps(idioms, start, end):
             return "idiom"
-        if self._negated(doc, start, sentence_start, absorbed):
+        if self._negated(doc, start, sentence[0], absorbed):
             return "negation"
-        if rule.kind == "event":
-            if self._hypothetical(doc, start, sentence_start):
+        if rule.kind == "method":
+            return None
+        third_party = rule.name.endswith("third_party")
+        if rule.kind == "event" or third_party:
+            if self._hypothetical(doc, start, clause[0]):
                 return "hypothetical"
-            if self._possibility_question(doc, start, sentence_start, sentence_end):
+            if self._possibility_question(doc, clause):
                 return "question"
-        if rule.kind != "method" and self._distant_past(doc, past, (sentence_start, sentence_end)):
-            return "past"
+            question = self._is_question(doc, clause) or self._is_question(doc, sentence)
+            if question and not self._anchored(doc, sentence, question):
+                return "general question"
+        if resolved:
+            return "resolved past"
         return None
 
-    def _mixing_evidence(self, doc: Doc, idioms: Sequence[Tuple[int, int]]) -> List[Evidence]:
-        """A benzo and a depressant in one sentence with an act that has happened ("took 6 and drank")."""
+    # ------------------------------------------------------------------------------------------ rules
+    def _numbers_ok(self, doc: Doc, rule: lexicon.Rule, start: int, end: int) -> bool:
+        if rule.numbers is None:
+            return True
+        low, high = rule.numbers
+        values = [_number_value(token.lower_) for token in doc[start:end]]
+        return any(value is not None and low <= value <= high for value in values)
+
+    def _message_has(self, doc: Doc, set_name: str) -> bool:
+        return any(
+            token.norm_ in self._base_sets[set_name] or token.lower_ in self._lower_sets[set_name] for token in doc
+        )
+
+    def _mixing_evidence(self, doc: Doc, resolved: bool) -> List[Evidence]:
+        """A benzo and a depressant, with an act that happened or a present state ("took 6 and drank")."""
         evidence: List[Evidence] = []
-        acts = {"take", "took", "pop", "swallow", "drink", "mix", "combine", "have", "do", "snort", "use", "smoke"}
-        past_acts = {"took", "taken", "popped", "swallowed", "drank", "drunk", "mixed", "combined", "had", "did",
-                     "snorted", "used", "smoked", "drinking", "taking", "mixing", "wasted", "hammered"}
+        message_has_benzo = self._message_has(doc, "BENZO")
         index = 0
         while index < len(doc):
             start, end = self._sentence_bounds(doc, index)
-            tokens = doc[start:end]
-            norms = {token.norm_ for token in tokens}
-            lowers = {token.lower_ for token in tokens}
-            has_benzo = bool(norms & self._base_sets["BENZO"])
-            has_depressant = bool(norms & self._base_sets["DEPRESSANT"] - {"drink", "shot"}) or bool(
-                lowers & {"drank", "drunk", "drinking", "wasted", "hammered", "buzzed", "tipsy"}
-            )
-            has_past_act = bool(lowers & past_acts) and bool(norms & acts | {"wasted", "hammered"} & lowers)
-            # Chat drops the subject ("took 6 and drank"): a sentence opening with a past act counts as first person.
-            has_subject = (
-                bool(lowers & {"i", "we", "he", "she", "they"})
-                or bool(norms & self._base_sets["PERSON"] and lowers & {"my", "our", "his", "her"})
-                or (len(tokens) > 0 and tokens[0].lower_ in past_acts | {"just"})
-            )
-            has_benzo = has_benzo or any(token.like_num and token.i > start and doc[token.i - 1].lower_ in past_acts for token in tokens)
-            if has_benzo and has_depressant and has_past_act and has_subject:
-                first_act = next(token.i for token in tokens if token.lower_ in past_acts)
-                reason: Optional[str] = None
-                if self._hypothetical(doc, first_act, start):
-                    reason = "hypothetical"
-                elif self._possibility_question(doc, first_act, start, end):
-                    reason = "question"
-                elif self._negated(doc, first_act, start, ()):
-                    reason = "negation"
-                evidence.append(Evidence("mixing.cooccurrence", "mixing", tokens.text, reason))
             index = end + 1
+            tokens = doc[start:end]
+            if not len(tokens):
+                continue
+            lowers = {token.lower_ for token in tokens}
+            norms = {token.norm_ for token in tokens}
+            has_depressant = bool(norms & self._base_sets["DEPRESSANT"] or lowers & self._lower_sets["DEPRESSANT"])
+            has_benzo = message_has_benzo and (
+                bool(norms & self._base_sets["BENZO"] or lowers & self._lower_sets["BENZO"])
+                or bool(lowers & {"both", "them", "it", "some"})
+                or any(token.like_num for token in tokens)
+            )
+            acted = bool(lowers & _MIX_ACTS)
+            present = bool(lowers & _MIX_NOW)
+            if not (has_benzo and has_depressant and (acted or present)):
+                continue
+            first = next((token.i for token in tokens if token.lower_ in _MIX_ACTS | _MIX_NOW), start)
+            reason: Optional[str] = None
+            sentence = (start, end)
+            question = self._is_question(doc, sentence)
+            if self._hypothetical(doc, first, self._clause_bounds(doc, first)[0]):
+                reason = "hypothetical"
+            elif self._possibility_question(doc, self._clause_bounds(doc, first)):
+                reason = "question"
+            elif question and not (acted and self._anchored(doc, sentence, question)):
+                reason = "general question"
+            elif self._negated(doc, first, start, ()):
+                reason = "negation"
+            elif resolved:
+                reason = "resolved past"
+            evidence.append(Evidence("mixing.cooccurrence", "mixing", tokens.text, reason))
         return evidence
 
     def assess(self, text: str) -> Assessment:
@@ -215,42 +332,48 @@ class SafetyGuard:
         doc = self.parse(text or "")
         if not len(doc):
             return Assessment(Level.NONE)
-        idioms = [(start, end) for _, start, end in self.idiom_matcher(doc)]
-        past = [(start, end) for _, start, end in self.past_matcher(doc)]
+        idioms = self.idiom_matcher.spans(doc)
+        resolved = self._resolved(doc, self.resolved_matcher.spans(doc))
         evidence: List[Evidence] = []
-        for match_id, start, end, alignment in self.rule_matcher(doc, with_alignments=True):
-            rule_name, pattern = self._patterns[self.nlp.vocab.strings[match_id]]
-            rule = self.rules[rule_name]
-            # Tokens swallowed by a `~N` wildcard (an empty spec) may hide a negator: "I am not having a seizure".
-            absorbed = [start + offset for offset, spec_index in enumerate(alignment) if set(pattern[spec_index]) <= {"OP"}]
-            reason = self._clearing_reason(doc, rule, start, end, absorbed, idioms, past)
-            evidence.append(Evidence(rule.name, rule.category, doc[start:end].text, reason))
-        evidence.extend(self._mixing_evidence(doc, idioms))
+        for pattern, start, end, literal in self.rule_matcher(doc):
+            rule = self.rules[pattern.name]
+            if not self._numbers_ok(doc, rule, start, end):
+                continue
+            if rule.requires and not self._message_has(doc, rule.requires):
+                continue
+            # Tokens a `~N` wildcard swallowed may hide a negator: "I am not having a seizure".
+            absorbed = [index for index in range(start, end) if index not in literal]
+            reason = self._clearing_reason(doc, rule, start, end, absorbed, idioms, resolved)
+            evidence.append(Evidence(rule.name, rule.category, doc[start:end].text, reason, rule.weak))
+        evidence.extend(self._mixing_evidence(doc, resolved))
 
         live = [item for item in evidence if item.cleared_by is None]
         if live:
-            category = min((item.category for item in live), key=self._category_rank.__getitem__)
+            strong = [item for item in live if not item.weak] or live
+            category = min((item.category for item in strong), key=self._category_rank.__getitem__)
             return Assessment(Level.RISK, category, tuple(evidence))
         if evidence:
             return Assessment(Level.CLEARED, None, tuple(evidence))
-        if self._alarming_about_someone(doc, idioms):
+        if self._alarming_about_someone(doc, idioms, resolved):
             return Assessment(Level.HINT, None, ())
         return Assessment(Level.NONE)
 
-    def _alarming_about_someone(self, doc: Doc, idioms: Sequence[Tuple[int, int]]) -> bool:
-        personal = any(token.lower_ in lexicon.PERSONAL_WORDS for token in doc) or any(
-            token.norm_ in self._base_sets["PERSON"] for token in doc
-        )
-        alarming: Set[int] = {
-            token.i
-            for token in doc
-            if (token.lower_ in lexicon.ALARM_WORDS or token.norm_ in lexicon.ALARM_WORDS)
-            and not self._overlaps(idioms, token.i, token.i + 1)
-        }
-        if not (personal and alarming):
+    def _alarming_about_someone(self, doc: Doc, idioms: Sequence[Tuple[int, int]], resolved: bool) -> bool:
+        if resolved:
             return False
-        # Alarming words that are all negated ("I don't want to die") do not raise a hint.
-        return any(not self._negated(doc, index, self._sentence_bounds(doc, index)[0], ()) for index in alarming)
+        for token in doc:
+            if not (token.lower_ in lexicon.ALARM_WORDS or token.norm_ in lexicon.ALARM_WORDS):
+                continue
+            if self._overlaps(idioms, token.i, token.i + 1):
+                continue
+            sentence = self._sentence_bounds(doc, token.i)
+            question = self._is_question(doc, sentence)
+            if not self._anchored(doc, sentence, question) or self._hypothetical(doc, token.i, sentence[0]):
+                continue
+            if self._negated(doc, token.i, sentence[0], ()):
+                continue
+            return True
+        return False
 
 
 @lru_cache(maxsize=1)

@@ -163,9 +163,30 @@ def strip_control_characters(text: str) -> str:
     )
 
 
+# Phrase rewrites that need more than one word of context.
+PHRASES = (
+    (re.compile(r"\b(?:2|to|two)\s+(many|much)\b"), r"too \1"),
+    (re.compile(r"\b(?:abt|bout)\b"), "about"),
+    (re.compile(r"(?<=\w)\s*\+\s*(?=\w)"), " and "),
+    (re.compile(r"\bn\b(?=\s+\w)"), "and"),
+    (re.compile(r"\bwit\b"), "with"),
+    (re.compile(r"\bw/\s*"), "with "),
+    (re.compile(r"\bhole\s+(bottle|script|pack|thing|sheet|strip)\b"), r"whole \1"),
+    (re.compile(r"\bcant\b|\bcan't\b"), "can not"),
+)
+
+
+def fold_accents(text: str) -> str:
+    """"tomé" → "tome", "convulsión" → "convulsion": Spanish crisis phrases match with or without accents."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def normalize(text: str) -> str:
-    """The guard's view of a message: lowercase, plain apostrophes, shorthand expanded, spaces collapsed."""
+    """The guard's view of a message: lowercase, plain apostrophes, no accents, shorthand expanded."""
     lowered = unicodedata.normalize("NFKC", strip_control_characters(text)).translate(_APOSTROPHES).lower()
-    lowered = _REPEATS.sub(r"\1\1", lowered)
+    lowered = fold_accents(_REPEATS.sub(r"\1\1", lowered))
     expanded = _SHORTHAND_RE.sub(lambda match: SHORTHAND[match.group(1)], lowered)
+    for pattern, replacement in PHRASES:
+        expanded = pattern.sub(replacement, expanded)
     return " ".join(expanded.split())
