@@ -30,6 +30,39 @@ def best_answer_for_intent(selector: Dict[str, Any], intent: str) -> Optional[Di
     return None
 
 
+def set_fallback(message: Message, confidence: float) -> None:
+    """Predict `nlu_fallback` (the clarifying reply), as Rasa's FallbackClassifier does."""
+    fallback = {"name": DEFAULT_NLU_FALLBACK_INTENT_NAME, "confidence": confidence}
+    message.data[INTENT] = fallback
+    message.data.setdefault(INTENT_RANKING_KEY, []).insert(0, dict(fallback))
+
+
+def select_answer(message: Message, threshold: float) -> bool:
+    """For a retrieval intent, pin the best answer inside it; fall back and return False when it is unsure.
+
+    Messages whose intent is not a retrieval intent are left alone (True).
+    """
+    intent = (message.get(INTENT) or {}).get("name")
+    selectors = message.get(RESPONSE_SELECTOR) or {}
+    if not intent or intent not in selectors.get("all_retrieval_intents", []):
+        return True
+    selector = selectors.get(intent) or selectors.get("default")
+    if not selector:
+        return True
+    best = best_answer_for_intent(selector, intent)
+    if best is None or float(best.get("confidence", 0.0)) < threshold:
+        set_fallback(message, threshold)
+        return False
+    key = best["intent_response_key"]
+    selector["response"] = {
+        **selector.get("response", {}),
+        "intent_response_key": key,
+        "utter_action": f"utter_{key}",
+        "confidence": best["confidence"],
+    }
+    return True
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class AnswerConfidenceFallback(GraphComponent):
     """Sets `nlu_fallback` when the best answer inside the predicted retrieval intent is below `threshold`."""
@@ -60,24 +93,5 @@ class AnswerConfidenceFallback(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         """Re-select the answer within the predicted intent, or fall back when it is unsure."""
         for message in messages:
-            intent = (message.get(INTENT) or {}).get("name")
-            selectors = message.get(RESPONSE_SELECTOR) or {}
-            if not intent or intent not in selectors.get("all_retrieval_intents", []):
-                continue
-            selector = selectors.get(intent) or selectors.get("default")
-            if not selector:
-                continue
-            best = best_answer_for_intent(selector, intent)
-            if best is None or float(best.get("confidence", 0.0)) < self.threshold:
-                fallback = {"name": DEFAULT_NLU_FALLBACK_INTENT_NAME, "confidence": self.threshold}
-                message.data[INTENT] = fallback
-                message.data.setdefault(INTENT_RANKING_KEY, []).insert(0, dict(fallback))
-                continue
-            key = best["intent_response_key"]
-            selector["response"] = {
-                **selector.get("response", {}),
-                "intent_response_key": key,
-                "utter_action": f"utter_{key}",
-                "confidence": best["confidence"],
-            }
+            select_answer(message, self.threshold)
         return messages

@@ -12,12 +12,29 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.components.answer_confidence import select_answer, set_fallback
 from bot.components.input_checker import INPUT_CHECK, ORIGINAL_TEXT
 from bot.input_check import NON_ENGLISH_INTENT, UNREADABLE_INTENT, InputKind
+from bot.safety.categories import is_risk_intent
 from bot.safety.fusion import decide
 from bot.safety.guard import get_guard
 
 SAFETY = "safety"
+
+
+def _demote_risk(message: Message, fallback_threshold: float, answer_threshold: float) -> None:
+    """The fusion rejected the classifier's risk guess: use its best non-risk intent, or ask to clarify."""
+    ranking = [
+        entry
+        for entry in message.get(INTENT_RANKING_KEY) or []
+        if not is_risk_intent(entry.get("name")) and entry.get("name") != "nlu_fallback"
+    ]
+    if not ranking or float(ranking[0].get("confidence") or 0.0) < fallback_threshold:
+        set_fallback(message, fallback_threshold)
+        return
+    message.data[INTENT] = dict(ranking[0])
+    message.data[INTENT_RANKING_KEY] = ranking
+    select_answer(message, answer_threshold)
 
 
 def _promote(message: Message, intent_name: str) -> None:
@@ -35,9 +52,17 @@ class SafetyGuardClassifier(GraphComponent):
     Must be the last intent classifier in the pipeline so nothing can override its decision.
     """
 
-    def __init__(self) -> None:
-        # Built once per process: compiling the lexicon takes a few seconds, matching well under 2 ms.
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        """Thresholds used when a rejected risk guess is replaced (keep them equal to FallbackClassifier's and
+        AnswerConfidenceFallback's)."""
+        return {"fallback_threshold": 0.5, "answer_threshold": 0.4}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        # Built once per process: compiling the lexicon takes a few seconds, matching about a millisecond.
         self._guard = get_guard()
+        self._fallback_threshold = float(config["fallback_threshold"])
+        self._answer_threshold = float(config["answer_threshold"])
 
     @classmethod
     def create(
@@ -48,7 +73,7 @@ class SafetyGuardClassifier(GraphComponent):
         execution_context: ExecutionContext,
     ) -> "SafetyGuardClassifier":
         """Creates the component (the lexicon lives in bot.safety; nothing to train)."""
-        return cls()
+        return cls(config)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         """Nothing to learn."""
@@ -66,6 +91,8 @@ class SafetyGuardClassifier(GraphComponent):
             if decision.is_risk:
                 _promote(message, decision.intent)
                 continue
+            if is_risk_intent((message.get(INTENT) or {}).get("name")):
+                _demote_risk(message, self._fallback_threshold, self._answer_threshold)
             kind = (message.get(INPUT_CHECK) or {}).get("kind")
             if kind in (InputKind.EMPTY.value, InputKind.UNREADABLE.value):
                 _promote(message, UNREADABLE_INTENT)

@@ -3,7 +3,8 @@
 It runs on every message, independently of the trained classifier, and answers with a level:
   RISK     — a rule matched and no context cleared it → route to the crisis reply for its category;
   HINT     — alarming words about a specific person, but no rule matched → the classifier decides, leaning to risk;
-  CLEARED  — rules matched but were explained away (idiom, negation, hypothetical, general question, resolved past);
+  CLEARED  — rules or alarming words matched but were all explained away (idiom, negation, hypothetical,
+             a question about people in general, a resolved past);
   NONE     — nothing alarming.
 """
 
@@ -354,26 +355,28 @@ class SafetyGuard:
             return Assessment(Level.RISK, category, tuple(evidence))
         if evidence:
             return Assessment(Level.CLEARED, None, tuple(evidence))
-        if self._alarming_about_someone(doc, idioms, resolved):
-            return Assessment(Level.HINT, None, ())
-        return Assessment(Level.NONE)
+        return Assessment(self._alarm_level(doc, idioms, resolved))
 
-    def _alarming_about_someone(self, doc: Doc, idioms: Sequence[Tuple[int, int]], resolved: bool) -> bool:
-        if resolved:
-            return False
+    def _alarm_level(self, doc: Doc, idioms: Sequence[Tuple[int, int]], resolved: bool) -> Level:
+        """With no rule matched: HINT if an alarming word is left unexplained, CLEARED if every one is explained."""
+        explained = False
         for token in doc:
             if not (token.lower_ in lexicon.ALARM_WORDS or token.norm_ in lexicon.ALARM_WORDS):
                 continue
-            if self._overlaps(idioms, token.i, token.i + 1):
-                continue
             sentence = self._sentence_bounds(doc, token.i)
-            question = self._is_question(doc, sentence)
-            if not self._anchored(doc, sentence, question) or self._hypothetical(doc, token.i, sentence[0]):
+            clause = self._clause_bounds(doc, token.i)
+            question = self._is_question(doc, clause) or self._is_question(doc, sentence)
+            if (
+                resolved
+                or self._overlaps(idioms, token.i, token.i + 1)
+                or self._negated(doc, token.i, sentence[0], ())
+                or self._hypothetical(doc, token.i, clause[0])
+                or (question and not self._anchored(doc, sentence, question))
+            ):
+                explained = True
                 continue
-            if self._negated(doc, token.i, sentence[0], ()):
-                continue
-            return True
-        return False
+            return Level.HINT
+        return Level.CLEARED if explained else Level.NONE
 
 
 @lru_cache(maxsize=1)

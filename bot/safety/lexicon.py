@@ -655,6 +655,9 @@ IDIOMS: Tuple[str, ...] = (
     "[i can not breathe lol|can not breathe lol|can not breathe haha|i can not even]",
     "[suicide prevention|suicide awareness|prevention walk|awareness walk]",
     "[seizure of|seize the day|seized the]",
+    "[kill|killed|killing|kills] [a|the|that|this|some|all the|those|these|every] ~1 [spider|spiders|bug|bugs|fly|flies|mosquito|mosquitoes|roach|roaches|cockroach|ant|ants|wasp|wasps|mouse|mice|rat|rats|weeds|plant|plants|process|app|battery|zombie|zombies|boss|monster|monsters|level|germs|bacteria|vibe|mood|buzz]",
+    "[the|a] [death of me|killer]",
+    "[killing my|killed my|kill my] [garden|plants|vibe|mood|buzz|soul|back|feet|brain cells|productivity|motivation|sleep|social life|budget|wallet|phone|battery]",
 )
 
 NEGATORS = frozenset({"not", "never", "no", "nothing", "nobody", "none", "nor", "n't", "without", "neither"})
