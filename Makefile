@@ -30,12 +30,13 @@ MODEL_INPUTS := config.yml domain.yml $(shell find data bot -type f \( -name '*.
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-20s %s\n", $$1, $$2}'
 
-$(VENV)/.installed: requirements.txt requirements-lock.txt .python-version
+$(VENV)/.installed: requirements.txt requirements-lock.txt requirements-nodeps.txt .python-version
 	@command -v pyenv >/dev/null && PYENV_VERSION=$(PYTHON_VERSION) pyenv exec python --version >/dev/null 2>&1 \
 	  || { echo "Python $(PYTHON_VERSION) is not available through pyenv: install it (pyenv install $(PYTHON_VERSION))." >&2; exit 1; }
 	PYENV_VERSION=$(PYTHON_VERSION) pyenv exec python -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip==24.0" "setuptools<70" wheel
 	$(PY) -m pip install --quiet -r requirements.txt -c requirements-lock.txt
+	$(PY) -m pip install --quiet --no-deps -r requirements-nodeps.txt
 	touch $@
 
 install: $(VENV)/.installed ## Create .venv with Python 3.10 and the pinned dependencies

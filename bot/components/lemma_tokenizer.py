@@ -8,8 +8,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp import get_nlp
-from bot.safety.patterns import BASE_FORM_FIXES
+from bot.nlp import base_form, get_nlp
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
@@ -28,6 +27,7 @@ class SpacyLemmaTokenizer(Tokenizer):
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         super().__init__(config)
+        # The tokenizer only: lemmas come from the lookup table directly (case-insensitive).
         self._nlp = get_nlp()
 
     def tokenize(self, message: Message, attribute: Text) -> List[Token]:
@@ -37,7 +37,5 @@ class SpacyLemmaTokenizer(Tokenizer):
         for token in self._nlp(text):
             if token.is_space or token.is_punct or not any(char.isalnum() for char in token.text):
                 continue
-            lower = token.lower_
-            lemma = BASE_FORM_FIXES.get(lower) or token.lemma_.lower() or lower
-            tokens.append(Token(token.text, token.idx, lemma=lemma))
+            tokens.append(Token(token.text, token.idx, lemma=base_form(token.text)))
         return self._apply_token_pattern(tokens)

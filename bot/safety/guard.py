@@ -19,11 +19,11 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from bot.nlp import get_nlp
+from bot.nlp import base_form, get_nlp
 from bot.safety import lexicon
 from bot.safety.categories import RISK_CATEGORIES
 from bot.safety.normalize import normalize
-from bot.safety.patterns import BASE_FORM_FIXES, CompositeMatcher, set_base_forms
+from bot.safety.patterns import CompositeMatcher, set_base_forms
 from bot.safety.spelling import SpellingRepair
 
 # The guard reads at most this much of a message; far more than the classifier is given, so a crisis statement
@@ -138,10 +138,10 @@ class SafetyGuard:
         self.spelling = SpellingRepair(_lexicon_vocabulary(), self._is_english)
 
     # ------------------------------------------------------------------------------------------- text
-    def base_form(self, word: str) -> str:
-        """The base form used on both sides of matching: a lookup lemma, with a few fixes."""
-        lowered = word.lower()
-        return BASE_FORM_FIXES.get(lowered) or self._lemmas.get(lowered, lowered)
+    @staticmethod
+    def base_form(word: str) -> str:
+        """The base form used on both sides of matching (bot.nlp.base_form)."""
+        return base_form(word)
 
     def _is_english(self, word: str) -> bool:
         return word in STOP_WORDS or word in self._lemmas or word in self._lemma_values

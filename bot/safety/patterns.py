@@ -21,9 +21,6 @@ from spacy.vocab import Vocab
 
 from bot.safety.lexicon import MACROS, WORD_SETS
 
-# Lookup lemmas the table gets wrong for our purposes ("dying" → "dye").
-BASE_FORM_FIXES: Dict[str, str] = {"dying": "die", "dyin": "die", "kms": "kms", "me": "me", "i": "i"}
-
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
 _PHRASE_GROUP = re.compile(r"\[([^\[\]]+)\]")
 # Top-level elements: optional group "?[..]" / "[..]?", group "[..]", macro "{..}", or a plain token.

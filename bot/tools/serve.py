@@ -1,0 +1,134 @@
+"""`python -m bot.tools.serve`: start the action server and Rasa, say how to chat, stop both on Ctrl-C."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import List, Optional
+
+from bot.sources import PROJECT_ROOT
+
+PYTHON = sys.executable
+RASA = str(Path(sys.executable).with_name("rasa"))
+
+
+def _wait_for_port(host: str, port: int, process: subprocess.Popen, seconds: float) -> bool:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if process.poll() is not None:
+            return False
+        try:
+            with socket.create_connection((host, port), timeout=0.5):
+                return True
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
+def _wait_for_rasa(url: str, process: subprocess.Popen, seconds: float) -> bool:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if process.poll() is not None:
+            return False
+        try:
+            with urllib.request.urlopen(url, timeout=1) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.5)
+    return False
+
+
+def _endpoints_file(actions_port: int) -> str:
+    """endpoints.yml with the action server's port filled in."""
+    text = (PROJECT_ROOT / "endpoints.yml").read_text(encoding="utf-8")
+    text = text.replace("127.0.0.1:5055", f"127.0.0.1:{actions_port}")
+    handle = tempfile.NamedTemporaryFile("w", suffix=".yml", delete=False, encoding="utf-8")
+    handle.write(text)
+    handle.close()
+    return handle.name
+
+
+def start_action_server(port: int) -> subprocess.Popen:
+    """The rasa_sdk action server for actions/ on 127.0.0.1:port."""
+    process = subprocess.Popen(
+        [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)], cwd=PROJECT_ROOT
+    )
+    if not _wait_for_port("127.0.0.1", port, process, 60):
+        process.kill()
+        sys.exit(f"The action server did not start on port {port} (is the port in use?).")
+    return process
+
+
+def _stop(processes: List[Optional[subprocess.Popen]]) -> None:
+    for process in processes:
+        if process and process.poll() is None:
+            process.terminate()
+    for process in processes:
+        if process:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """Run the assistant (REST on host:port) or a terminal chat (--shell)."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=5005)
+    parser.add_argument("--actions-port", type=int, default=5055)
+    parser.add_argument("--model", default="models/assistant.tar.gz")
+    parser.add_argument("--shell", action="store_true", help="chat in this terminal instead of serving REST")
+    args = parser.parse_args(argv)
+
+    actions = start_action_server(args.actions_port)
+    endpoints = _endpoints_file(args.actions_port)
+    rasa: Optional[subprocess.Popen] = None
+    signal.signal(signal.SIGTERM, lambda *_: (_stop([rasa, actions]), sys.exit(0)))
+    try:
+        if args.shell:
+            with socket.socket() as sock:
+                sock.bind(("127.0.0.1", 0))
+                shell_port = sock.getsockname()[1]
+            rasa = subprocess.Popen(
+                [RASA, "shell", "--model", args.model, "--endpoints", endpoints, "--port", str(shell_port)],
+                cwd=PROJECT_ROOT,
+            )
+            return rasa.wait()
+        rasa = subprocess.Popen(
+            [
+                RASA, "run", "--model", args.model, "--endpoints", endpoints, "--credentials", "credentials.yml",
+                "--interface", args.host, "--port", str(args.port),
+            ],
+            cwd=PROJECT_ROOT,
+        )
+        base = f"http://{args.host}:{args.port}"
+        if not _wait_for_rasa(f"{base}/", rasa, 180):
+            sys.exit(f"Rasa did not start on {base} (is the port in use?).")
+        print(
+            f"\nThe assistant is running on {base}.\n"
+            f"  Chat over REST:  curl -s -X POST {base}/webhooks/rest/webhook -H 'Content-Type: application/json' "
+            "-d '{\"sender\": \"me\", \"message\": \"How long does Klonopin withdrawal last?\"}'\n"
+            "  Chat in a terminal instead:  make shell\n"
+            "  Stop: Ctrl-C\n",
+            flush=True,
+        )
+        return rasa.wait()
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        _stop([rasa, actions])
+        os.unlink(endpoints)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

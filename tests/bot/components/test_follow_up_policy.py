@@ -1,0 +1,72 @@
+"""FollowUpPolicy reads the tracker and predicts check-ins, re-checks and the notice."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+from rasa.core.policies.policy import PolicyPrediction
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.components.follow_up_policy import FOLLOW_UP_PRIORITY, FollowUpPolicy
+
+
+def policy(tmp_path) -> FollowUpPolicy:
+    storage = LocalModelStorage(tmp_path)
+    return FollowUpPolicy.create(
+        FollowUpPolicy.get_default_config(), storage, Resource("follow_up"), ExecutionContext(GraphSchema({}), "test")
+    )
+
+
+def user(intent: str, truncated: bool = False) -> UserUttered:
+    return UserUttered("…", {"name": intent, "confidence": 1.0}, parse_data={"input_check": {"truncated": truncated}})
+
+
+def predicted(tmp_path, domain: Domain, events: List[Event]) -> Optional[str]:
+    tracker = DialogueStateTracker.from_events("test", [SessionStarted(), ActionExecuted("action_listen"), *events])
+    prediction: PolicyPrediction = policy(tmp_path).predict_action_probabilities(tracker, domain)
+    if max(prediction.probabilities) == 0:
+        return None
+    return domain.action_names_or_texts[prediction.probabilities.index(1.0)]
+
+
+def test_policy_outranks_rule_policy() -> None:
+    assert FOLLOW_UP_PRIORITY > 6
+
+
+def test_first_answer_of_session_is_followed_by_the_notice(tmp_path, domain) -> None:
+    events = [user("side_effects"), ActionExecuted("utter_side_effects")]
+    assert predicted(tmp_path, domain, events) == "utter_session_notice"
+
+
+def test_notice_is_shown_once_per_session(tmp_path, domain) -> None:
+    events = [
+        user("side_effects"), ActionExecuted("utter_side_effects"), ActionExecuted("utter_session_notice"),
+        ActionExecuted("action_listen"), user("dangers"), ActionExecuted("utter_dangers"),
+    ]
+    assert predicted(tmp_path, domain, events) == "action_listen"
+
+
+def test_in_the_safety_state_an_answer_is_followed_by_a_check_in(tmp_path, domain) -> None:
+    events = [
+        user("risk_suicide"), SlotSet("safety_state", "checking"), ActionExecuted("utter_crisis_suicide"),
+        ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"),
+        user("withdrawal_timeline"), ActionExecuted("utter_withdrawal_timeline"),
+    ]
+    assert predicted(tmp_path, domain, events) == "utter_safety_checkin"
+
+
+def test_im_fine_sets_the_recheck_state_with_the_recheck(tmp_path, domain) -> None:
+    events = [SlotSet("safety_state", "checking"), ActionExecuted("utter_safety_checkin"), ActionExecuted("action_listen"), user("deny_risk")]
+    tracker = DialogueStateTracker.from_events("test", [SessionStarted(), ActionExecuted("action_listen"), *events])
+    prediction = policy(tmp_path).predict_action_probabilities(tracker, domain)
+    assert domain.action_names_or_texts[prediction.probabilities.index(1.0)] == "utter_safety_recheck"
+    assert prediction.optional_events == [SlotSet("safety_state", "rechecking")]
+
+
+def test_abstains_while_the_rules_answer(tmp_path, domain) -> None:
+    assert predicted(tmp_path, domain, [user("side_effects")]) is None

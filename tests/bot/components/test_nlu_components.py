@@ -1,0 +1,109 @@
+"""The project's NLU components on real Rasa messages."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.components.answer_confidence import AnswerConfidenceFallback
+from bot.components.input_checker import INPUT_CHECK, ORIGINAL_TEXT, InputChecker
+from bot.components.lemma_tokenizer import SpacyLemmaTokenizer
+from bot.components.lexicon_entities import LexiconEntityExtractor
+from bot.components.safety_classifier import SAFETY, SafetyGuardClassifier
+
+
+def classified(text: str, ranking: List[Dict[str, Any]], **extra: Any) -> Message:
+    message = Message(data={"text": text, "intent": dict(ranking[0]), "intent_ranking": ranking, **extra})
+    return message
+
+
+def selector(ranking: List[Dict[str, Any]]) -> Dict[str, Any]:
+    return {
+        "all_retrieval_intents": ["side_effects", "dangers"],
+        "default": {"response": {"intent_response_key": ranking[0]["intent_response_key"]}, "ranking": ranking},
+    }
+
+
+def guard() -> SafetyGuardClassifier:
+    return SafetyGuardClassifier(SafetyGuardClassifier.get_default_config())
+
+
+def test_input_checker_cleans_text_and_keeps_the_original_for_the_guard() -> None:
+    message = Message(data={"text": "how long\x00 does it last" + " word" * 400})
+    InputChecker().process([message])
+    assert message.get(ORIGINAL_TEXT).startswith("how long\x00")
+    assert "\x00" not in message.get("text") and len(message.get("text")) <= 1000
+    assert message.get(INPUT_CHECK)["truncated"] is True
+
+
+def test_tokenizer_gives_lemmas_and_drops_punctuation_and_emoji() -> None:
+    tokenizer = SpacyLemmaTokenizer(SpacyLemmaTokenizer.get_default_config())
+    tokens = tokenizer.tokenize(Message(data={"text": "Seizures after stopping?! 😭"}), "text")
+    assert [(token.text, token.lemma) for token in tokens] == [("Seizures", "seizure"), ("after", "after"), ("stopping", "stop")]
+
+
+def test_entity_extractor_adds_canonical_values_with_its_name() -> None:
+    message = Message(data={"text": "php vs iop for kpins"})
+    LexiconEntityExtractor().process([message])
+    entities = message.get("entities")
+    assert [(e["entity"], e["value"]) for e in entities] == [
+        ("care_level", "partial_hospitalization"),
+        ("care_level", "intensive_outpatient"),
+        ("medication", "clonazepam"),
+    ]
+    assert {e["extractor"] for e in entities} == {"LexiconEntityExtractor"}
+
+
+def test_guard_overrides_a_confident_classifier_for_a_risk_statement() -> None:
+    message = classified("my dad took all his klonopin and won't wake up", [{"name": "about_drug", "confidence": 0.97}])
+    guard().process([message])
+    assert message.get("intent") == {"name": "risk_overdose", "confidence": 1.0}
+    assert message.get("intent_ranking")[0]["name"] == "risk_overdose"
+    assert message.get(SAFETY)["decision"] == "guard"
+
+
+def test_rejected_risk_guess_is_replaced_by_the_best_other_intent_and_answer() -> None:
+    ranking = [{"name": "risk_suicide", "confidence": 0.9}, {"name": "side_effects", "confidence": 0.8}]
+    answers = [
+        {"intent_response_key": "dangers/seizures", "confidence": 0.7},
+        {"intent_response_key": "side_effects/insomnia", "confidence": 0.6},
+    ]
+    message = classified("this insomnia is killing me, how long does it last", ranking, response_selector=selector(answers))
+    guard().process([message])
+    assert message.get("intent")["name"] == "side_effects"
+    assert message.get("response_selector")["default"]["response"]["utter_action"] == "utter_side_effects/insomnia"
+
+
+def test_rejected_risk_guess_with_nothing_confident_left_asks_to_clarify() -> None:
+    message = classified("heatwave is killing my garden", [{"name": "risk_suicide", "confidence": 1.0}, {"name": "greet", "confidence": 0.1}])
+    guard().process([message])
+    assert message.get("intent")["name"] == "nlu_fallback"
+
+
+def test_empty_and_non_english_input_get_their_own_intents_unless_risky() -> None:
+    empty = classified("", [{"name": "greet", "confidence": 0.3}], input_check={"kind": "empty"})
+    spanish = classified("¿Qué es el clonazepam?", [{"name": "about_drug", "confidence": 0.6}], input_check={"kind": "non_english"})
+    crisis = classified("me quiero morir", [{"name": "greet", "confidence": 0.3}], input_check={"kind": "non_english"})
+    guard().process([empty, spanish, crisis])
+    assert empty.get("intent")["name"] == "input_unreadable"
+    assert spanish.get("intent")["name"] == "input_non_english"
+    assert crisis.get("intent")["name"] == "risk_suicide"
+
+
+def test_answer_fallback_keeps_the_answer_inside_the_predicted_topic() -> None:
+    answers = [
+        {"intent_response_key": "dangers/seizures", "confidence": 0.8},
+        {"intent_response_key": "side_effects/dizziness", "confidence": 0.55},
+    ]
+    message = classified("does it make you dizzy", [{"name": "side_effects", "confidence": 0.9}], response_selector=selector(answers))
+    AnswerConfidenceFallback({"threshold": 0.4}).process([message])
+    assert message.get("intent")["name"] == "side_effects"
+    assert message.get("response_selector")["default"]["response"]["utter_action"] == "utter_side_effects/dizziness"
+
+
+def test_answer_fallback_clarifies_when_the_answer_is_unsure() -> None:
+    answers = [{"intent_response_key": "side_effects/dizziness", "confidence": 0.3}]
+    message = classified("side effect thing", [{"name": "side_effects", "confidence": 0.95}], response_selector=selector(answers))
+    AnswerConfidenceFallback({"threshold": 0.4}).process([message])
+    assert message.get("intent")["name"] == "nlu_fallback"

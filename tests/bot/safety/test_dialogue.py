@@ -1,0 +1,80 @@
+"""The safety state machine and the follow-ups appended after answers (pure logic, no Rasa)."""
+
+from __future__ import annotations
+
+from bot.safety.dialogue import (
+    ASK_SAFE_NOW,
+    CHECK_IN,
+    CHECKING,
+    INPUT_TRUNCATED,
+    NOT_SAFE_REPLY,
+    RECHECK,
+    RECHECKING,
+    RESUME,
+    SESSION_NOTICE,
+    Turn,
+    next_follow_up,
+)
+
+
+def turn(state=None, intent="side_effects", done=(), notice_shown=True, truncated=False) -> Turn:
+    return Turn(state, intent, tuple(done), notice_shown, truncated)
+
+
+def test_first_answer_of_a_session_gets_the_notice_then_listens() -> None:
+    assert next_follow_up(turn(notice_shown=False)) is None  # the rules answer first
+    assert next_follow_up(turn(notice_shown=False, done=["utter_side_effects"])).action == SESSION_NOTICE
+    assert next_follow_up(turn(notice_shown=False, done=["utter_side_effects", SESSION_NOTICE])).action == "action_listen"
+
+
+def test_later_answers_get_no_notice() -> None:
+    assert next_follow_up(turn(done=["utter_side_effects"])).action == "action_listen"
+
+
+def test_greeting_already_says_what_the_assistant_is() -> None:
+    assert next_follow_up(turn(intent="greet", notice_shown=False, done=["utter_greet"])).action == "action_listen"
+
+
+def test_crisis_sequences_are_left_to_the_rules() -> None:
+    assert next_follow_up(turn(CHECKING, "risk_suicide", ["utter_crisis_suicide"])) is None
+    assert next_follow_up(turn(CHECKING, "risk_suicide", ["utter_crisis_suicide", ASK_SAFE_NOW])) is None
+
+
+def test_im_fine_after_a_crisis_gets_one_gentle_recheck_then_normal_answers() -> None:
+    first = next_follow_up(turn(CHECKING, "deny_risk"))
+    assert (first.action, first.safety_state, first.sets_state) == (RECHECK, RECHECKING, True)
+    assert next_follow_up(turn(CHECKING, "deny_risk", [RECHECK])).action == "action_listen"
+    second = next_follow_up(turn(RECHECKING, "confirm_safe"))
+    assert (second.action, second.safety_state) == (RESUME, None)
+
+
+def test_a_plain_yes_to_are_you_safe_counts_as_safe_and_a_plain_no_as_not_safe() -> None:
+    assert next_follow_up(turn(CHECKING, "affirm")).action == RECHECK
+    not_safe = next_follow_up(turn(RECHECKING, "deny"))
+    assert (not_safe.action, not_safe.safety_state) == (NOT_SAFE_REPLY, CHECKING)
+
+
+def test_any_other_message_in_the_safety_state_is_answered_then_checked_on() -> None:
+    assert next_follow_up(turn(CHECKING, "withdrawal_timeline")) is None
+    assert next_follow_up(turn(CHECKING, "withdrawal_timeline", ["utter_withdrawal_timeline"])).action == CHECK_IN
+    assert next_follow_up(turn(CHECKING, "withdrawal_timeline", ["utter_withdrawal_timeline", CHECK_IN])).action == "action_listen"
+
+
+def test_check_in_keeps_going_in_the_recheck_state_too() -> None:
+    assert next_follow_up(turn(RECHECKING, "about_drug", ["utter_about_drug"])).action == CHECK_IN
+
+
+def test_a_truncated_message_is_answered_then_the_user_is_told() -> None:
+    follow = next_follow_up(turn(done=["utter_dangers"], truncated=True))
+    assert follow.action == INPUT_TRUNCATED
+    assert next_follow_up(turn(done=["utter_dangers", INPUT_TRUNCATED], truncated=True)).action == "action_listen"
+
+
+def test_follow_ups_go_out_in_order_truncation_checkin_notice() -> None:
+    done = ["utter_dangers"]
+    order = []
+    for _ in range(4):
+        follow = next_follow_up(turn(CHECKING, "dangers", done, notice_shown=False, truncated=True))
+        order.append(follow.action)
+        done.append(follow.action)
+    assert order == [INPUT_TRUNCATED, CHECK_IN, SESSION_NOTICE, "action_listen"]

@@ -1,0 +1,105 @@
+"""The training data keeps its contracts: coverage, used responses, one-action answers, no test leakage."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+from typing import Set
+
+import yaml
+from rasa.shared.importers.importer import TrainingDataImporter
+
+from bot.knowledge import answers_by_intent
+from bot.safety.categories import RISK_INTENTS
+from bot.safety.dialogue import FOLLOW_UPS, SAFETY_ACTIONS
+from tests.bot.safety.test_guard import NOT_RISKS, RISK_STATEMENTS
+from tests.conftest import PROJECT_ROOT, SAFETY_DIR, read_tsv
+
+
+@lru_cache(maxsize=1)
+def importer() -> TrainingDataImporter:
+    return TrainingDataImporter.load_from_config(
+        str(PROJECT_ROOT / "config.yml"), str(PROJECT_ROOT / "domain.yml"), [str(PROJECT_ROOT / "data")]
+    )
+
+
+def normalized(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9áéíóúñ]+", text.lower()))
+
+
+def training_texts() -> Set[str]:
+    return {normalized(example.get("text")) for example in importer().get_nlu_data().intent_examples}
+
+
+def test_every_intent_has_enough_examples() -> None:
+    counts = Counter(example.get("intent") for example in importer().get_nlu_data().intent_examples)
+    domain_intents = set(importer().get_domain().intents) - {"nlu_fallback", "restart", "back", "out_of_scope", "session_start"}
+    for intent in domain_intents:
+        assert counts[intent] >= 12, (intent, counts[intent])
+    for intent in RISK_INTENTS:
+        assert counts[intent] >= 40, (intent, counts[intent])
+
+
+def test_every_answer_has_its_own_examples_and_every_example_has_an_answer() -> None:
+    nlu = importer().get_nlu_data()
+    keys = Counter(
+        f"{example.get('intent')}/{example.get('intent_response_key').split('/')[-1]}"
+        for example in nlu.intent_examples
+        if example.get("intent_response_key")
+    )
+    answers = set(answers_by_intent())
+    assert set(keys) == answers
+    assert min(keys.values()) >= 12
+
+
+def test_every_canonical_question_is_a_training_example_of_its_answer() -> None:
+    by_text = {normalized(e.get("text")): e.get("intent_response_key") for e in importer().get_nlu_data().intent_examples}
+    for intent, answer in answers_by_intent().items():
+        assert by_text.get(normalized(answer.question)) == intent, intent
+
+
+def test_every_response_is_used_by_a_rule_story_action_or_the_follow_up_policy() -> None:
+    domain = importer().get_domain()
+    used: Set[str] = set(FOLLOW_UPS) | set(SAFETY_ACTIONS)
+    for path in (PROJECT_ROOT / "data").glob("*/*.yml"):
+        used |= set(re.findall(r"action: (utter_[a-z_]+)", path.read_text(encoding="utf-8")))
+    for path in (PROJECT_ROOT / "actions").glob("*.py"):
+        used |= set(re.findall(r'response="(utter_[a-z_]+)"', path.read_text(encoding="utf-8")))
+    responses = {name.split("/")[0] for name in domain.responses}
+    assert responses - used == set()
+
+
+def test_answers_are_one_action_so_follow_ups_can_be_appended() -> None:
+    for path in (PROJECT_ROOT / "data" / "rules").glob("*.yml"):
+        for rule in yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]:
+            actions = [step["action"] for step in rule["steps"] if "action" in step]
+            intents = [step["intent"] for step in rule["steps"] if "intent" in step]
+            if rule.get("wait_for_user_input") is False:
+                assert len(actions) == 1, rule["rule"]
+            elif intents and intents[0] in RISK_INTENTS:
+                assert actions[-1] == "utter_ask_safe_now", rule["rule"]
+
+
+def test_safety_test_phrasings_are_not_in_the_training_data() -> None:
+    seen = training_texts()
+    phrasings = [text for _, text in RISK_STATEMENTS] + list(NOT_RISKS)
+    for name in ("risk_utterances.tsv", "safe_utterances.tsv", "holdout_risk.tsv", "holdout_safe.tsv"):
+        phrasings += [row["text"] for row in read_tsv(SAFETY_DIR / name)]
+    assert len(phrasings) > 600
+    leaked = [text for text in phrasings if normalized(text) in seen]
+    assert leaked == []
+
+
+def test_the_leakage_check_would_notice_a_leak() -> None:
+    example = next(iter(importer().get_nlu_data().intent_examples)).get("text")
+    assert normalized(example.upper() + "!") in training_texts()
+
+
+def test_safety_suites_have_the_size_and_coverage_the_product_requires() -> None:
+    risk = read_tsv(SAFETY_DIR / "risk_utterances.tsv")
+    safe = read_tsv(SAFETY_DIR / "safe_utterances.tsv")
+    assert len(risk) >= 200 and len(safe) >= 80
+    assert {row["category"] for row in risk} == {"suicide", "self_harm", "harm_others", "overdose", "mixing", "medical_emergency"}
+    assert {"coded", "method_seeking", "third_party", "plan_means", "spanish", "embedded", "typo"} <= {row["kind"] for row in risk}
