@@ -13,6 +13,8 @@ from typing import Dict, Iterator, List
 
 import pytest
 
+from bot.tools.serve import free_port
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MODEL_PATH = PROJECT_ROOT / "models" / "assistant.tar.gz"
 SAFETY_DIR = Path(__file__).resolve().parent / "safety"
@@ -26,13 +28,6 @@ def read_tsv(path: Path) -> List[Dict[str, str]]:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "model: needs the trained model in models/ (run `make train` first)")
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

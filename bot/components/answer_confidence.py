@@ -1,8 +1,11 @@
 """Falls back when the ResponseSelector is unsure of the *answer*, even if the intent is confident.
 
 Rasa's FallbackClassifier only looks at intent confidence, so "side_effects" at 0.95 with the answer split between
-dizziness and drowsiness would otherwise answer at random. This component also keeps the selected answer inside the
-predicted retrieval intent.
+dizziness and drowsiness would otherwise answer at random. DIET has already chosen the topic, so the answer is judged
+among that topic's answers only: the ResponseSelector's confidences (its full ranking, `ranking_length: 0`) are
+renormalized within the topic, and the best answer must hold at least `threshold` of that share. Softmax over all 87
+answers spreads confidence thin (a clear winner often has 0.15), which an absolute threshold would misread.
+The stored ranking is then trimmed back to the top few, to keep trackers small.
 """
 
 from __future__ import annotations
@@ -21,13 +24,19 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 RESPONSE_SELECTOR = "response_selector"
 
 
+KEPT_RANKING = 5
+
+
 def best_answer_for_intent(selector: Dict[str, Any], intent: str) -> Optional[Dict[str, Any]]:
-    """The highest-ranked answer that belongs to `intent` (e.g. `side_effects/...`), if any."""
+    """The best answer within `intent` (e.g. `side_effects/...`), with its share of the topic's confidence."""
     prefix = f"{intent}/"
-    for entry in selector.get("ranking", []):
-        if str(entry.get("intent_response_key", "")).startswith(prefix):
-            return entry
-    return None
+    candidates = [entry for entry in selector.get("ranking", []) if str(entry.get("intent_response_key", "")).startswith(prefix)]
+    if not candidates:
+        return None
+    total = sum(float(entry.get("confidence", 0.0)) for entry in candidates)
+    best = max(candidates, key=lambda entry: float(entry.get("confidence", 0.0)))
+    share = float(best.get("confidence", 0.0)) / total if total > 0 else 0.0
+    return {**best, "confidence": share}
 
 
 def set_fallback(message: Message, confidence: float) -> None:
@@ -50,6 +59,7 @@ def select_answer(message: Message, threshold: float) -> bool:
     if not selector:
         return True
     best = best_answer_for_intent(selector, intent)
+    selector["ranking"] = selector.get("ranking", [])[:KEPT_RANKING]
     if best is None or float(best.get("confidence", 0.0)) < threshold:
         set_fallback(message, threshold)
         return False

@@ -56,7 +56,7 @@ class SafetyGuardClassifier(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         """Thresholds used when a rejected risk guess is replaced (keep them equal to FallbackClassifier's and
         AnswerConfidenceFallback's)."""
-        return {"fallback_threshold": 0.5, "answer_threshold": 0.4}
+        return {"fallback_threshold": 0.5, "answer_threshold": 0.3}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         # Built once per process: compiling the lexicon takes a few seconds, matching about a millisecond.

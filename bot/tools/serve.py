@@ -20,6 +20,13 @@ PYTHON = sys.executable
 RASA = str(Path(sys.executable).with_name("rasa"))
 
 
+def free_port() -> int:
+    """A loopback TCP port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def _wait_for_port(host: str, port: int, process: subprocess.Popen, seconds: float) -> bool:
     deadline = time.time() + seconds
     while time.time() < deadline:
@@ -47,7 +54,7 @@ def _wait_for_rasa(url: str, process: subprocess.Popen, seconds: float) -> bool:
     return False
 
 
-def _endpoints_file(actions_port: int) -> str:
+def endpoints_file(actions_port: int) -> str:
     """endpoints.yml with the action server's port filled in."""
     text = (PROJECT_ROOT / "endpoints.yml").read_text(encoding="utf-8")
     text = text.replace("127.0.0.1:5055", f"127.0.0.1:{actions_port}")
@@ -68,7 +75,23 @@ def start_action_server(port: int) -> subprocess.Popen:
     return process
 
 
-def _stop(processes: List[Optional[subprocess.Popen]]) -> None:
+def start_rasa(model: str, host: str, port: int, endpoints: str, wait_seconds: float = 180) -> subprocess.Popen:
+    """`rasa run` with the REST channel on host:port; returns once it answers HTTP."""
+    process = subprocess.Popen(
+        [
+            RASA, "run", "--model", model, "--endpoints", endpoints, "--credentials", "credentials.yml",
+            "--interface", host, "--port", str(port),
+        ],
+        cwd=PROJECT_ROOT,
+    )
+    if not _wait_for_rasa(f"http://{host}:{port}/", process, wait_seconds):
+        process.kill()
+        sys.exit(f"Rasa did not start on http://{host}:{port} (is the port in use?).")
+    return process
+
+
+def stop(processes: List[Optional[subprocess.Popen]]) -> None:
+    """Terminate processes, then kill what does not exit in 15 s."""
     for process in processes:
         if process and process.poll() is None:
             process.terminate()
@@ -91,29 +114,18 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = parser.parse_args(argv)
 
     actions = start_action_server(args.actions_port)
-    endpoints = _endpoints_file(args.actions_port)
+    endpoints = endpoints_file(args.actions_port)
     rasa: Optional[subprocess.Popen] = None
-    signal.signal(signal.SIGTERM, lambda *_: (_stop([rasa, actions]), sys.exit(0)))
+    signal.signal(signal.SIGTERM, lambda *_: (stop([rasa, actions]), sys.exit(0)))
     try:
         if args.shell:
-            with socket.socket() as sock:
-                sock.bind(("127.0.0.1", 0))
-                shell_port = sock.getsockname()[1]
             rasa = subprocess.Popen(
-                [RASA, "shell", "--model", args.model, "--endpoints", endpoints, "--port", str(shell_port)],
+                [RASA, "shell", "--model", args.model, "--endpoints", endpoints, "--port", str(free_port())],
                 cwd=PROJECT_ROOT,
             )
             return rasa.wait()
-        rasa = subprocess.Popen(
-            [
-                RASA, "run", "--model", args.model, "--endpoints", endpoints, "--credentials", "credentials.yml",
-                "--interface", args.host, "--port", str(args.port),
-            ],
-            cwd=PROJECT_ROOT,
-        )
+        rasa = start_rasa(args.model, args.host, args.port, endpoints)
         base = f"http://{args.host}:{args.port}"
-        if not _wait_for_rasa(f"{base}/", rasa, 180):
-            sys.exit(f"Rasa did not start on {base} (is the port in use?).")
         print(
             f"\nThe assistant is running on {base}.\n"
             f"  Chat over REST:  curl -s -X POST {base}/webhooks/rest/webhook -H 'Content-Type: application/json' "
@@ -126,7 +138,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     except KeyboardInterrupt:
         return 0
     finally:
-        _stop([rasa, actions])
+        stop([rasa, actions])
         os.unlink(endpoints)
 
 

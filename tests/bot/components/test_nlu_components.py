@@ -68,6 +68,7 @@ def test_rejected_risk_guess_is_replaced_by_the_best_other_intent_and_answer() -
     answers = [
         {"intent_response_key": "dangers/seizures", "confidence": 0.7},
         {"intent_response_key": "side_effects/insomnia", "confidence": 0.6},
+        {"intent_response_key": "side_effects/memory", "confidence": 0.1},
     ]
     message = classified("this insomnia is killing me, how long does it last", ranking, response_selector=selector(answers))
     guard().process([message])
@@ -93,17 +94,28 @@ def test_empty_and_non_english_input_get_their_own_intents_unless_risky() -> Non
 
 def test_answer_fallback_keeps_the_answer_inside_the_predicted_topic() -> None:
     answers = [
-        {"intent_response_key": "dangers/seizures", "confidence": 0.8},
-        {"intent_response_key": "side_effects/dizziness", "confidence": 0.55},
+        {"intent_response_key": "dangers/seizures", "confidence": 0.5},
+        {"intent_response_key": "side_effects/dizziness", "confidence": 0.15},
+        {"intent_response_key": "side_effects/insomnia", "confidence": 0.05},
     ]
     message = classified("does it make you dizzy", [{"name": "side_effects", "confidence": 0.9}], response_selector=selector(answers))
-    AnswerConfidenceFallback({"threshold": 0.4}).process([message])
+    AnswerConfidenceFallback({"threshold": 0.3}).process([message])
     assert message.get("intent")["name"] == "side_effects"
-    assert message.get("response_selector")["default"]["response"]["utter_action"] == "utter_side_effects/dizziness"
+    response = message.get("response_selector")["default"]["response"]
+    assert response["utter_action"] == "utter_side_effects/dizziness"
+    assert abs(response["confidence"] - 0.75) < 1e-9  # its share of the topic's confidence
 
 
-def test_answer_fallback_clarifies_when_the_answer_is_unsure() -> None:
-    answers = [{"intent_response_key": "side_effects/dizziness", "confidence": 0.3}]
+def test_answer_fallback_clarifies_when_the_topic_is_split_between_answers() -> None:
+    answers = [{"intent_response_key": f"side_effects/{key}", "confidence": 0.1} for key in ("dizziness", "insomnia", "memory", "depression")]
     message = classified("side effect thing", [{"name": "side_effects", "confidence": 0.95}], response_selector=selector(answers))
-    AnswerConfidenceFallback({"threshold": 0.4}).process([message])
+    AnswerConfidenceFallback({"threshold": 0.3}).process([message])
     assert message.get("intent")["name"] == "nlu_fallback"
+
+
+def test_stored_ranking_is_trimmed() -> None:
+    answers = [{"intent_response_key": f"side_effects/k{index}", "confidence": 0.01} for index in range(40)]
+    answers.insert(0, {"intent_response_key": "side_effects/dizziness", "confidence": 0.6})
+    message = classified("dizzy?", [{"name": "side_effects", "confidence": 0.95}], response_selector=selector(answers))
+    AnswerConfidenceFallback({"threshold": 0.3}).process([message])
+    assert len(message.get("response_selector")["default"]["ranking"]) == 5
