@@ -16,6 +16,19 @@ from bot.safety.categories import RISK_INTENTS
 from bot.safety.dialogue import FOLLOW_UPS, SAFETY_ACTIONS
 from tests.bot.safety.test_guard import NOT_RISKS, RISK_STATEMENTS
 from tests.conftest import PROJECT_ROOT, SAFETY_DIR, read_tsv
+from tests.test_bad_input import SPANISH_CRISIS
+
+
+def conversation_test_risk_texts() -> list:
+    """Risk messages of the conversation tests (steps whose intent is a risk intent), annotations removed."""
+    texts = []
+    for path in (PROJECT_ROOT / "tests" / "conversations").glob("*.yml"):
+        for story in yaml.safe_load(path.read_text(encoding="utf-8"))["stories"]:
+            for step in story["steps"]:
+                if "user" in step and step.get("intent") in RISK_INTENTS:
+                    plain = re.sub(r"\[([^\]]+)\](\([^)]*\)|\{[^}]*\})", r"\1", step["user"])
+                    texts.append(plain.strip())
+    return texts
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +97,7 @@ def test_answers_are_one_action_so_follow_ups_can_be_appended() -> None:
 
 def test_safety_test_phrasings_are_not_in_the_training_data() -> None:
     seen = training_texts()
-    phrasings = [text for _, text in RISK_STATEMENTS] + list(NOT_RISKS)
+    phrasings = [text for _, text in RISK_STATEMENTS] + list(NOT_RISKS) + [SPANISH_CRISIS] + conversation_test_risk_texts()
     for name in ("risk_utterances.tsv", "safe_utterances.tsv", "holdout_risk.tsv", "holdout_safe.tsv"):
         phrasings += [row["text"] for row in read_tsv(SAFETY_DIR / name)]
     assert len(phrasings) > 600
