@@ -95,12 +95,14 @@ def test_answers_are_one_action_so_follow_ups_can_be_appended() -> None:
                 assert actions[-1] == "utter_ask_safe_now", rule["rule"]
 
 
-def test_safety_test_phrasings_are_not_in_the_training_data() -> None:
+def test_test_phrasings_are_not_in_the_training_data() -> None:
     seen = training_texts()
     phrasings = [text for _, text in RISK_STATEMENTS] + list(NOT_RISKS) + [SPANISH_CRISIS] + conversation_test_risk_texts()
     for name in ("risk_utterances.tsv", "safe_utterances.tsv", "holdout_risk.tsv", "holdout_safe.tsv"):
         phrasings += [row["text"] for row in read_tsv(SAFETY_DIR / name)]
-    assert len(phrasings) > 600
+    # The answer-accuracy questions are held out too.
+    phrasings += [row["text"] for row in read_tsv(PROJECT_ROOT / "tests" / "answers" / "validation_questions.tsv")]
+    assert len(phrasings) > 900
     leaked = [text for text in phrasings if normalized(text) in seen]
     assert leaked == []
 

@@ -12,7 +12,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.components.answer_confidence import select_answer, set_fallback
+from bot.components.answer_selector import apply_answer, set_fallback
 from bot.components.input_checker import INPUT_CHECK, ORIGINAL_TEXT
 from bot.input_check import NON_ENGLISH_INTENT, UNREADABLE_INTENT, InputKind
 from bot.safety.categories import is_risk_intent
@@ -22,19 +22,20 @@ from bot.safety.guard import get_guard
 SAFETY = "safety"
 
 
-def _demote_risk(message: Message, fallback_threshold: float, answer_threshold: float) -> None:
-    """The fusion rejected the classifier's risk guess: use its best non-risk intent, or ask to clarify."""
+def _demote_risk(message: Message, fallback_threshold: float, answer_threshold: float, retrieval: set) -> None:
+    """The fusion rejected the classifier's risk guess: use its best other intent, or ask to clarify."""
     ranking = [
         entry
         for entry in message.get(INTENT_RANKING_KEY) or []
         if not is_risk_intent(entry.get("name")) and entry.get("name") != "nlu_fallback"
     ]
-    if not ranking or float(ranking[0].get("confidence") or 0.0) < fallback_threshold:
-        set_fallback(message, fallback_threshold)
-        return
-    message.data[INTENT] = dict(ranking[0])
     message.data[INTENT_RANKING_KEY] = ranking
-    select_answer(message, answer_threshold)
+    if ranking and ranking[0].get("name") in retrieval:
+        apply_answer(message, answer_threshold)  # the answer AnswerSelector already chose among the topics
+    elif ranking and float(ranking[0].get("confidence") or 0.0) >= fallback_threshold:
+        message.data[INTENT] = dict(ranking[0])
+    else:
+        set_fallback(message, fallback_threshold)
 
 
 def _promote(message: Message, intent_name: str) -> None:
@@ -55,8 +56,8 @@ class SafetyGuardClassifier(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         """Thresholds used when a rejected risk guess is replaced (keep them equal to FallbackClassifier's and
-        AnswerConfidenceFallback's)."""
-        return {"fallback_threshold": 0.5, "answer_threshold": 0.3}
+        AnswerSelector's)."""
+        return {"fallback_threshold": 0.5, "answer_threshold": 0.35}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         # Built once per process: compiling the lexicon takes a few seconds, matching about a millisecond.
@@ -92,7 +93,8 @@ class SafetyGuardClassifier(GraphComponent):
                 _promote(message, decision.intent)
                 continue
             if is_risk_intent((message.get(INTENT) or {}).get("name")):
-                _demote_risk(message, self._fallback_threshold, self._answer_threshold)
+                retrieval = set((message.get("response_selector") or {}).get("all_retrieval_intents", []))
+                _demote_risk(message, self._fallback_threshold, self._answer_threshold, retrieval)
             kind = (message.get(INPUT_CHECK) or {}).get("kind")
             if kind in (InputKind.EMPTY.value, InputKind.UNREADABLE.value):
                 _promote(message, UNREADABLE_INTENT)

@@ -6,7 +6,8 @@ from typing import Any, Dict, List
 
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.components.answer_confidence import AnswerConfidenceFallback
+from bot.components.answer_selector import ANSWER_SELECTION, AnswerSelector
+from bot.encoder import get_encoder
 from bot.components.input_checker import INPUT_CHECK, ORIGINAL_TEXT, InputChecker
 from bot.components.lemma_tokenizer import SpacyLemmaTokenizer
 from bot.components.lexicon_entities import LexiconEntityExtractor
@@ -23,6 +24,19 @@ def selector(ranking: List[Dict[str, Any]]) -> Dict[str, Any]:
         "all_retrieval_intents": ["side_effects", "dangers"],
         "default": {"response": {"intent_response_key": ranking[0]["intent_response_key"]}, "ranking": ranking},
     }
+
+
+EXAMPLES = {
+    "side_effects/dizziness": ["does it make you dizzy", "feeling lightheaded on klonopin"],
+    "side_effects/insomnia": ["can clonazepam stop me sleeping", "trouble sleeping on benzos"],
+    "dangers/seizures": ["can withdrawal cause seizures", "seizure risk when stopping"],
+}
+
+
+def answer_selector(threshold: float = 0.35) -> AnswerSelector:
+    keys = [key for key, texts in EXAMPLES.items() for _ in texts]
+    vectors = get_encoder().encode([text for texts in EXAMPLES.values() for text in texts])
+    return AnswerSelector({"threshold": threshold}, None, None, vectors, keys)
 
 
 def guard() -> SafetyGuardClassifier:
@@ -65,12 +79,12 @@ def test_guard_overrides_a_confident_classifier_for_a_risk_statement() -> None:
 
 def test_rejected_risk_guess_is_replaced_by_the_best_other_intent_and_answer() -> None:
     ranking = [{"name": "risk_suicide", "confidence": 0.9}, {"name": "side_effects", "confidence": 0.8}]
-    answers = [
-        {"intent_response_key": "dangers/seizures", "confidence": 0.7},
-        {"intent_response_key": "side_effects/insomnia", "confidence": 0.6},
-        {"intent_response_key": "side_effects/memory", "confidence": 0.1},
-    ]
-    message = classified("this insomnia is killing me, how long does it last", ranking, response_selector=selector(answers))
+    message = classified(
+        "this insomnia is killing me, how long does it last",
+        ranking,
+        response_selector=selector([{"intent_response_key": "side_effects/insomnia", "confidence": 0.6}]),
+        answer_selection={"intent_response_key": "side_effects/insomnia", "share": 0.7},
+    )
     guard().process([message])
     assert message.get("intent")["name"] == "side_effects"
     assert message.get("response_selector")["default"]["response"]["utter_action"] == "utter_side_effects/insomnia"
@@ -92,30 +106,29 @@ def test_empty_and_non_english_input_get_their_own_intents_unless_risky() -> Non
     assert crisis.get("intent")["name"] == "risk_suicide"
 
 
-def test_answer_fallback_keeps_the_answer_inside_the_predicted_topic() -> None:
+def test_answer_selector_weighs_topic_response_selector_and_neighbours() -> None:
     answers = [
-        {"intent_response_key": "dangers/seizures", "confidence": 0.5},
-        {"intent_response_key": "side_effects/dizziness", "confidence": 0.15},
-        {"intent_response_key": "side_effects/insomnia", "confidence": 0.05},
+        {"intent_response_key": "side_effects/insomnia", "confidence": 0.4},
+        {"intent_response_key": "side_effects/dizziness", "confidence": 0.35},
+        {"intent_response_key": "dangers/seizures", "confidence": 0.25},
     ]
-    message = classified("does it make you dizzy", [{"name": "side_effects", "confidence": 0.9}], response_selector=selector(answers))
-    AnswerConfidenceFallback({"threshold": 0.3}).process([message])
+    message = classified("i get so dizzy when i stand up on kpins", [{"name": "side_effects", "confidence": 0.9}, {"name": "dangers", "confidence": 0.1}], response_selector=selector(answers))
+    answer_selector().process([message])
+    assert message.get(ANSWER_SELECTION)["intent_response_key"] == "side_effects/dizziness"
     assert message.get("intent")["name"] == "side_effects"
-    response = message.get("response_selector")["default"]["response"]
-    assert response["utter_action"] == "utter_side_effects/dizziness"
-    assert abs(response["confidence"] - 0.75) < 1e-9  # its share of the topic's confidence
+    assert message.get("response_selector")["default"]["response"]["utter_action"] == "utter_side_effects/dizziness"
 
 
-def test_answer_fallback_clarifies_when_the_topic_is_split_between_answers() -> None:
-    answers = [{"intent_response_key": f"side_effects/{key}", "confidence": 0.1} for key in ("dizziness", "insomnia", "memory", "depression")]
-    message = classified("side effect thing", [{"name": "side_effects", "confidence": 0.95}], response_selector=selector(answers))
-    AnswerConfidenceFallback({"threshold": 0.3}).process([message])
+def test_answer_selector_clarifies_when_no_answer_stands_out() -> None:
+    answers = [{"intent_response_key": key, "confidence": 1 / 3} for key in EXAMPLES]
+    message = classified("tell me about it", [{"name": "side_effects", "confidence": 0.5}, {"name": "dangers", "confidence": 0.5}], response_selector=selector(answers))
+    answer_selector(threshold=0.9).process([message])
     assert message.get("intent")["name"] == "nlu_fallback"
 
 
-def test_stored_ranking_is_trimmed() -> None:
-    answers = [{"intent_response_key": f"side_effects/k{index}", "confidence": 0.01} for index in range(40)]
-    answers.insert(0, {"intent_response_key": "side_effects/dizziness", "confidence": 0.6})
-    message = classified("dizzy?", [{"name": "side_effects", "confidence": 0.95}], response_selector=selector(answers))
-    AnswerConfidenceFallback({"threshold": 0.3}).process([message])
+def test_answer_selector_leaves_non_retrieval_intents_alone_and_trims_the_ranking() -> None:
+    answers = [{"intent_response_key": "side_effects/dizziness", "confidence": 0.01}] * 40
+    message = classified("hello there", [{"name": "greet", "confidence": 0.95}, {"name": "side_effects", "confidence": 0.05}], response_selector=selector(answers))
+    answer_selector().process([message])
+    assert message.get("intent")["name"] == "greet"
     assert len(message.get("response_selector")["default"]["ranking"]) == 5
