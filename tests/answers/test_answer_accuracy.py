@@ -1,4 +1,4 @@
-"""261 questions written by an author who never saw the training data: does each reach its own answer?"""
+"""Questions written by an author who never saw the training data: does each reach its own answer?"""
 
 from __future__ import annotations
 
