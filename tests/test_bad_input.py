@@ -27,7 +27,15 @@ def test_unusable_input_gets_a_clear_reply(agent_without_actions: AgentRunner, t
 
 
 def test_a_very_long_message_is_answered_and_the_user_told_it_was_cut(agent_without_actions: AgentRunner) -> None:
-    text = "how long do klonopin withdrawal symptoms last overall " + "and I have been wondering about it for ages " * 60
+    text = (
+        "How long do klonopin withdrawal symptoms usually last? Some background: I was prescribed 1mg a day about "
+        "four years ago for panic disorder, and my doctor and I started lowering it in the spring. We went down by a "
+        "small amount every few weeks, and each step brought a rough stretch of poor sleep, a racing mind in the "
+        "evenings and a lot of muscle tension in my neck and shoulders. My family has been supportive, my work has "
+        "been flexible about my hours, and I have been walking every morning and keeping a journal of how each week "
+        "goes so I can show it at my appointments. I also cut back on coffee because it seemed to make the "
+        "restlessness worse, and I started a short breathing routine before bed that helps a little. "
+    ) * 3
     replies = [reply["text"] for reply in agent_without_actions.say(text, agent_without_actions.new_sender())]
     assert any("read only its first 1,000 characters" in reply for reply in replies)
 
