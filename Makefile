@@ -20,12 +20,13 @@ HOST ?= 127.0.0.1
 PORT ?= 5005
 ACTIONS_PORT ?= 5055
 MODEL := models/assistant.tar.gz
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Everything the trained model depends on: data, config, domain and our Rasa components.
 MODEL_INPUTS := config.yml domain.yml $(shell find data bot -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null)
 
-.PHONY: help install responses train run shell actions test test-unit validate test-conversations \
-        test-safety eval bench clean
+.PHONY: help install browser responses train run shell actions test test-unit validate test-conversations \
+        test-model eval bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-20s %s\n", $$1, $$2}'
@@ -39,12 +40,19 @@ $(VENV)/.installed: requirements.txt requirements-lock.txt requirements-nodeps.t
 	$(PY) -m pip install --quiet --no-deps -r requirements-nodeps.txt
 	touch $@
 
-install: $(VENV)/.installed ## Create .venv with Python 3.10 and the pinned dependencies
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed ## Create .venv (Python 3.10, pinned) and node_modules (widget)
+
+browser: ## Install Debian's chromium for the browser tests (never a downloaded browser)
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 responses: $(VENV)/.installed ## Regenerate data/responses/ from the cited knowledge base and helpline table
 	$(PY) -m bot.build_responses
 
-$(MODEL): $(VENV)/.installed $(MODEL_INPUTS)
+$(MODEL): $(VENV)/.installed node_modules/.installed $(MODEL_INPUTS)
 	$(RASA) train --force --fixed-model-name assistant --out models
 	@touch $@
 
@@ -68,10 +76,10 @@ test-unit: $(VENV)/.installed ## pytest: bot/, actions/, content integrity (no t
 test-conversations: $(MODEL) ## Conversation tests: rasa test core --e2e on tests/
 	$(RASA) test core --model $(MODEL) --stories tests --e2e --fail-on-prediction-errors --out results/core
 
-test-safety: $(MODEL) ## Safety suite through the trained model, with and without the action server
+test-model: $(MODEL) browser ## Through the trained model: safety suites, answers, bad input, widget in Chromium, Telegram
 	$(PY) -m pytest -q -m model tests
 
-test: validate test-unit test-conversations test-safety ## Everything CI runs
+test: validate test-unit test-conversations test-model ## Everything CI runs
 
 eval: $(MODEL) ## NLU cross-validation, confusion matrix PNG and safety report into reports/
 	$(PY) -m bot.tools.evaluate --out reports

@@ -22,6 +22,8 @@ from bot.safety.dialogue import NOTICE_BEARING, SAFETY_STATE_SLOT, Turn, next_fo
 
 # Above RulePolicy (6): when both are certain, the follow-up wins.
 FOLLOW_UP_PRIORITY = 7
+# Channels that show the "what this assistant is" notice permanently in their own interface.
+CHANNELS_WITH_OWN_NOTICE = frozenset({"widget"})
 
 
 def describe_turn(tracker: DialogueStateTracker) -> Turn:
@@ -45,7 +47,7 @@ def describe_turn(tracker: DialogueStateTracker) -> Turn:
         safety_state=tracker.get_slot(SAFETY_STATE_SLOT),
         intent=(latest.intent or {}).get("name") if latest else None,
         actions_this_turn=tuple(reversed(actions_this_turn)),
-        notice_shown_this_session=notice_shown,
+        notice_shown_this_session=notice_shown or tracker.get_latest_input_channel() in CHANNELS_WITH_OWN_NOTICE,
         truncated_input=bool((parse_data.get(INPUT_CHECK) or {}).get("truncated")),
     )
 

@@ -64,6 +64,23 @@ def endpoints_file(actions_port: int) -> str:
     return handle.name
 
 
+TELEGRAM_ENV = ("TELEGRAM_ACCESS_TOKEN", "TELEGRAM_SECRET_TOKEN")
+
+
+def credentials_file() -> str:
+    """credentials.yml, plus the Telegram channel when its environment variables are set."""
+    text = (PROJECT_ROOT / "credentials.yml").read_text(encoding="utf-8")
+    if all(os.environ.get(name) for name in TELEGRAM_ENV):
+        text += "\nbot.channels.telegram.SecureTelegramInput:\n"
+        print("Telegram: on (webhook /webhooks/telegram/webhook).", flush=True)
+    else:
+        print("Telegram: off — set TELEGRAM_ACCESS_TOKEN and TELEGRAM_SECRET_TOKEN (and TELEGRAM_WEBHOOK_URL) to turn it on.", flush=True)
+    handle = tempfile.NamedTemporaryFile("w", suffix=".yml", delete=False, encoding="utf-8")
+    handle.write(text)
+    handle.close()
+    return handle.name
+
+
 def start_action_server(port: int) -> subprocess.Popen:
     """The rasa_sdk action server for actions/ on 127.0.0.1:port."""
     process = subprocess.Popen(
@@ -75,11 +92,13 @@ def start_action_server(port: int) -> subprocess.Popen:
     return process
 
 
-def start_rasa(model: str, host: str, port: int, endpoints: str, wait_seconds: float = 180) -> subprocess.Popen:
-    """`rasa run` with the REST channel on host:port; returns once it answers HTTP."""
+def start_rasa(
+    model: str, host: str, port: int, endpoints: str, credentials: str = "credentials.yml", wait_seconds: float = 180
+) -> subprocess.Popen:
+    """`rasa run` with the configured channels on host:port; returns once it answers HTTP."""
     process = subprocess.Popen(
         [
-            RASA, "run", "--model", model, "--endpoints", endpoints, "--credentials", "credentials.yml",
+            RASA, "run", "--model", model, "--endpoints", endpoints, "--credentials", credentials,
             "--interface", host, "--port", str(port),
         ],
         cwd=PROJECT_ROOT,
@@ -116,6 +135,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     actions = start_action_server(args.actions_port)
     endpoints = endpoints_file(args.actions_port)
     rasa: Optional[subprocess.Popen] = None
+    credentials: Optional[str] = None
     signal.signal(signal.SIGTERM, lambda *_: (stop([rasa, actions]), sys.exit(0)))
     try:
         if args.shell:
@@ -124,10 +144,12 @@ def main(argv: Optional[List[str]] = None) -> int:
                 cwd=PROJECT_ROOT,
             )
             return rasa.wait()
-        rasa = start_rasa(args.model, args.host, args.port, endpoints)
+        credentials = credentials_file()
+        rasa = start_rasa(args.model, args.host, args.port, endpoints, credentials)
         base = f"http://{args.host}:{args.port}"
         print(
             f"\nThe assistant is running on {base}.\n"
+            f"  Website widget demo:  {base}/widget/\n"
             f"  Chat over REST:  curl -s -X POST {base}/webhooks/rest/webhook -H 'Content-Type: application/json' "
             "-d '{\"sender\": \"me\", \"message\": \"How long does Klonopin withdrawal last?\"}'\n"
             "  Chat in a terminal instead:  make shell\n"
@@ -139,7 +161,9 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 0
     finally:
         stop([rasa, actions])
-        os.unlink(endpoints)
+        for path in (endpoints, credentials):
+            if path:
+                os.unlink(path)
 
 
 if __name__ == "__main__":

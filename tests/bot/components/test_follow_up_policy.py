@@ -70,3 +70,8 @@ def test_im_fine_sets_the_recheck_state_with_the_recheck(tmp_path, domain) -> No
 
 def test_abstains_while_the_rules_answer(tmp_path, domain) -> None:
     assert predicted(tmp_path, domain, [user("side_effects")]) is None
+
+
+def test_the_widget_shows_its_own_notice_so_none_is_appended(tmp_path, domain) -> None:
+    widget_user = UserUttered("…", {"name": "side_effects", "confidence": 1.0}, input_channel="widget")
+    assert predicted(tmp_path, domain, [widget_user, ActionExecuted("utter_side_effects")]) == "action_listen"

@@ -1,0 +1,1 @@
+"""Channel connectors: the website widget (socket.io) and Telegram."""
