@@ -19,13 +19,14 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 HOST ?= 127.0.0.1
 PORT ?= 5005
 ACTIONS_PORT ?= 5055
+PROFILE ?= default
 MODEL := models/assistant.tar.gz
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Everything the trained model depends on: data, config, domain and our Rasa components.
 MODEL_INPUTS := config.yml domain.yml $(shell find data bot -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null)
 
-.PHONY: help install browser responses train run shell actions test test-unit validate test-conversations \
+.PHONY: help install browser nginx run-replicas responses train run shell actions test test-unit validate test-conversations \
         test-model eval bench clean
 
 help: ## List the targets
@@ -61,8 +62,15 @@ train: $(MODEL) ## Train the model if it is missing or older than data/config/co
 actions: $(VENV)/.installed ## Run the action server alone (port $(ACTIONS_PORT))
 	$(VENV)/bin/rasa run actions --actions actions --port $(ACTIONS_PORT)
 
-run: $(MODEL) ## Install, train if stale, start the action server and Rasa on $(HOST):$(PORT)
-	$(PY) -m bot.tools.serve --host $(HOST) --port $(PORT) --actions-port $(ACTIONS_PORT) --model $(MODEL)
+run: $(MODEL) ## Install, train if stale, start the action server and Rasa on $(HOST):$(PORT) (PROFILE=default|scale)
+	$(PY) -m bot.tools.serve --host $(HOST) --port $(PORT) --actions-port $(ACTIONS_PORT) --model $(MODEL) --profile $(PROFILE)
+
+N ?= 2
+run-replicas: $(MODEL) nginx ## N Rasa replicas (PostgreSQL + Redis) behind nginx on $(HOST):$(PORT), plus the action server
+	$(PY) -m bot.tools.replicas --replicas $(N) --port $(PORT) --model $(MODEL)
+
+nginx: ## Install Debian's nginx (the replicas' load balancer)
+	@command -v nginx >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light; }
 
 shell: $(MODEL) ## Chat in the terminal (starts the action server too)
 	$(PY) -m bot.tools.serve --shell --actions-port $(ACTIONS_PORT) --model $(MODEL)

@@ -12,8 +12,9 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
-from typing import List, Optional
+from typing import Dict, List, Optional
 
+from bot import profiles
 from bot.sources import PROJECT_ROOT
 
 PYTHON = sys.executable
@@ -54,14 +55,9 @@ def _wait_for_rasa(url: str, process: subprocess.Popen, seconds: float) -> bool:
     return False
 
 
-def endpoints_file(actions_port: int) -> str:
-    """endpoints.yml with the action server's port filled in."""
-    text = (PROJECT_ROOT / "endpoints.yml").read_text(encoding="utf-8")
-    text = text.replace("127.0.0.1:5055", f"127.0.0.1:{actions_port}")
-    handle = tempfile.NamedTemporaryFile("w", suffix=".yml", delete=False, encoding="utf-8")
-    handle.write(text)
-    handle.close()
-    return handle.name
+def endpoints_file(actions_port: int, profile: str = "default", environ: Optional[Dict[str, str]] = None) -> str:
+    """The profile's endpoints (bot.profiles) with the action server's port, as a temporary file."""
+    return profiles.write_endpoints(profile, f"http://127.0.0.1:{actions_port}/webhook", environ)
 
 
 TELEGRAM_ENV = ("TELEGRAM_ACCESS_TOKEN", "TELEGRAM_SECRET_TOKEN")
@@ -130,10 +126,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--actions-port", type=int, default=5055)
     parser.add_argument("--model", default="models/assistant.tar.gz")
     parser.add_argument("--shell", action="store_true", help="chat in this terminal instead of serving REST")
+    parser.add_argument("--profile", default=os.environ.get("PROFILE") or "default", choices=profiles.PROFILES)
     args = parser.parse_args(argv)
 
     actions = start_action_server(args.actions_port)
-    endpoints = endpoints_file(args.actions_port)
+    endpoints = endpoints_file(args.actions_port, args.profile)
     rasa: Optional[subprocess.Popen] = None
     credentials: Optional[str] = None
     signal.signal(signal.SIGTERM, lambda *_: (stop([rasa, actions]), sys.exit(0)))
@@ -148,7 +145,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         rasa = start_rasa(args.model, args.host, args.port, endpoints, credentials)
         base = f"http://{args.host}:{args.port}"
         print(
-            f"\nThe assistant is running on {base}.\n"
+            f"\nThe assistant is running on {base} (profile: {args.profile}).\n"
             f"  Website widget demo:  {base}/widget/\n"
             f"  Chat over REST:  curl -s -X POST {base}/webhooks/rest/webhook -H 'Content-Type: application/json' "
             "-d '{\"sender\": \"me\", \"message\": \"How long does Klonopin withdrawal last?\"}'\n"

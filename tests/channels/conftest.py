@@ -10,6 +10,7 @@ import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Dict, Iterator, List
 
 import pytest
@@ -72,7 +73,7 @@ def live_assistant() -> Iterator[LiveAssistant]:
     credentials.write((PROJECT_ROOT / "credentials.yml").read_text() + "\nbot.channels.telegram.SecureTelegramInput:\n")
     credentials.close()
     actions = start_action_server(actions_port)
-    endpoints = endpoints_file(actions_port)
+    endpoints = endpoints_file(actions_port, environ={"SQLITE_PATH": str(Path(tempfile.mkdtemp()) / "channels.db")})
     # Telegram is unreachable while Rasa starts: start-up must not fail, the webhook registration must retry.
     rasa = start_rasa(str(MODEL_PATH), "127.0.0.1", rasa_port, endpoints, credentials.name)
     fake = subprocess.Popen([sys.executable, "-m", "tests.channels.fake_telegram", "--port", str(fake_port)], cwd=PROJECT_ROOT)

@@ -141,6 +141,8 @@ def test_keyboard_only_use_and_narrow_screens(browser, live_assistant: LiveAssis
 def test_axe_finds_no_wcag_a_or_aa_violations(page) -> None:
     open_chat(page)
     ask(page, "what is clonazepam")
+    ask(page, "how long does klonopin withdrawal last")  # long enough that the log scrolls
+    assert page.evaluate("document.querySelector('.bw-log').scrollHeight > document.querySelector('.bw-log').clientHeight")
     page.click(".bw-help-button")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(

@@ -81,7 +81,8 @@
   header.appendChild(heading);
   header.appendChild(close);
   var notice = el("p", { class: "bw-notice" }, "Automated information assistant — not a clinician and not a crisis service. In an emergency, use “Get help now”.");
-  var log = el("div", { class: "bw-log", role: "log", "aria-live": "polite", "aria-relevant": "additions", "aria-label": "Conversation" });
+  // tabindex: a scrolling region must be reachable from the keyboard (WCAG 2.1.1).
+  var log = el("div", { class: "bw-log", role: "log", "aria-live": "polite", "aria-relevant": "additions", "aria-label": "Conversation", tabindex: "0" });
   var status = el("p", { class: "bw-status", role: "status" });
   var typing = el("p", { class: "bw-typing", hidden: "" }, "The assistant is typing…");
   var form = el("form", { class: "bw-form" });

@@ -1,0 +1,118 @@
+"""The REST channel, at the same address as Rasa's (`POST /webhooks/rest/webhook`), made safe to retry and strict
+about its input.
+
+  {"sender": "conversation id", "message": "text", "message_id": "optional idempotency key", "metadata": {...}}
+
+- A retried request with a `message_id` the conversation already holds is answered from the stored conversation
+  instead of being processed again, so a client may retry on another replica after a failure without losing or
+  doubling a message.
+- Malformed requests get a 400 with a clear reason; a failure while answering gets a 503 — never a 500 — and the
+  user's text is never written to the log (Rasa's REST channel logs it on failure).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.shared.core.events import BotUttered, UserUttered
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+logger = logging.getLogger(__name__)
+
+MAX_SENDER_CHARS = 128
+MAX_MESSAGE_ID_CHARS = 128
+MAX_MESSAGE_CHARS = 20_000
+
+
+def parse_request(body: bytes) -> Tuple[Optional[Dict[str, Any]], Optional[str]]:
+    """The validated request, or None and the reason it was refused."""
+    try:
+        data = json.loads(body or b"")
+    except (ValueError, UnicodeDecodeError):
+        return None, "The body must be JSON."
+    if not isinstance(data, dict):
+        return None, "The body must be a JSON object."
+    sender = data.get("sender")
+    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
+        return None, f"'sender' must be a non-empty string of at most {MAX_SENDER_CHARS} characters."
+    message = data.get("message")
+    if not isinstance(message, str):
+        return None, "'message' must be a string."
+    if len(message) > MAX_MESSAGE_CHARS:
+        return None, f"'message' must be at most {MAX_MESSAGE_CHARS} characters."
+    message_id = data.get("message_id")
+    if message_id is not None and (not isinstance(message_id, str) or not message_id or len(message_id) > MAX_MESSAGE_ID_CHARS):
+        return None, f"'message_id' must be a non-empty string of at most {MAX_MESSAGE_ID_CHARS} characters."
+    metadata = data.get("metadata")
+    if metadata is not None and not isinstance(metadata, dict):
+        return None, "'metadata' must be an object."
+    return {"sender": sender, "message": message, "message_id": message_id, "metadata": metadata or {}}, None
+
+
+def replies_to(events: List[Any], message_id: str) -> Optional[List[Dict[str, Any]]]:
+    """The bot messages that answered the user message `message_id`, or None if it is not in the conversation."""
+    replies: Optional[List[Dict[str, Any]]] = None
+    for event in events:
+        if isinstance(event, UserUttered):
+            if replies is not None:
+                break
+            if event.message_id == message_id:
+                replies = []
+        elif isinstance(event, BotUttered) and replies is not None:
+            message = {"recipient_id": None, "text": event.text}
+            for key in ("buttons", "image", "custom", "attachment"):
+                if event.data.get(key):
+                    message[key] = event.data[key]
+            replies.append(message)
+    return replies
+
+
+class IdempotentRestInput(InputChannel):
+    """REST input that validates requests and answers retries from the stored conversation."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "rest"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        blueprint = Blueprint("idempotent_rest_webhook", __name__)
+
+        @blueprint.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @blueprint.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            data, problem = parse_request(request.body)
+            if data is None:
+                return response.json({"error": problem}, status=400)
+            sender, message_id = data["sender"], data["message_id"]
+            agent = request.app.ctx.agent
+            if message_id is not None:
+                try:
+                    tracker = await agent.tracker_store.retrieve(sender)
+                except Exception:
+                    logger.warning("rest.replay.tracker_unavailable")
+                    return response.json({"error": "The conversation store is unavailable; please retry."}, status=503)
+                previous = replies_to(list(tracker.events), message_id) if tracker else None
+                if previous is not None:
+                    for message in previous:
+                        message["recipient_id"] = sender
+                    return response.json(previous)
+            collector = CollectingOutputChannel()
+            try:
+                await on_new_message(
+                    UserMessage(data["message"], collector, sender, input_channel=self.name(), metadata=data["metadata"], message_id=message_id)
+                )
+            except Exception as error:
+                # Never the user's text in the log: only what failed.
+                logger.error("rest.message.failed error=%s", type(error).__name__)
+                return response.json({"error": "The assistant could not answer right now; please retry."}, status=503)
+            return response.json(collector.messages)
+
+        return blueprint
