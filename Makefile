@@ -84,7 +84,7 @@ test-unit: $(VENV)/.installed ## pytest: bot/, actions/, content integrity (no t
 test-conversations: $(MODEL) ## Conversation tests: rasa test core --e2e on tests/
 	$(RASA) test core --model $(MODEL) --stories tests --e2e --fail-on-prediction-errors --out results/core
 
-test-model: $(MODEL) browser ## Through the trained model: safety suites, answers, bad input, widget in Chromium, Telegram
+test-model: $(MODEL) browser nginx ## Through the trained model: safety suites, answers, bad input, widget in Chromium, Telegram
 	$(PY) -m pytest -q -m model tests
 
 test: validate test-unit test-conversations test-model ## Everything CI runs
@@ -92,7 +92,7 @@ test: validate test-unit test-conversations test-model ## Everything CI runs
 eval: $(MODEL) ## NLU cross-validation, confusion matrix PNG and safety report into reports/
 	$(PY) -m bot.tools.evaluate --out reports
 
-bench: $(MODEL) ## REST latency for a 10-turn conversation
+bench: $(MODEL) nginx ## Stock `rasa init` bot vs ours vs 2 replicas: c=1,16,64 and a 200-turn conversation → reports/bench.{json,png}
 	$(PY) -m bot.tools.bench --model $(MODEL) --out reports
 
 clean: ## Remove trained models, results and caches (keeps .venv)

@@ -7,6 +7,7 @@ pooling and L2 normalization, as sentence-transformers defines the model.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Sequence
@@ -18,6 +19,8 @@ DIMENSION = 384
 _HEADS = 12
 _LAYERS = 6
 _EPS = 1e-12
+# The featurizer and the answer selector both need the current message's vector: encode it once.
+_RECENT_SIZE = 256
 
 
 def model_dir() -> Path:
@@ -55,6 +58,13 @@ class SentenceEncoder:
         self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(MAX_TOKENS)
+        # Linear layers as (input × output) contiguous matrices: one BLAS call each, no transposed view.
+        self._linear: Dict[str, np.ndarray] = {
+            name: np.ascontiguousarray(weight.T)
+            for name, weight in self.weights.items()
+            if name.startswith("encoder.layer.") and name.endswith("dense.weight") or name.endswith(("query.weight", "key.weight", "value.weight"))
+        }
+        self._recent: "OrderedDict[str, np.ndarray]" = OrderedDict()
 
     def _w(self, name: str) -> np.ndarray:
         return self.weights[name]
@@ -71,7 +81,7 @@ class SentenceEncoder:
             prefix = f"encoder.layer.{layer}."
 
             def linear(name: str, value: np.ndarray) -> np.ndarray:
-                return value @ self._w(prefix + name + ".weight").T + self._w(prefix + name + ".bias")
+                return value @ self._linear[prefix + name + ".weight"] + self._w(prefix + name + ".bias")
 
             def heads(value: np.ndarray) -> np.ndarray:
                 return value.reshape(batch, length, _HEADS, head).transpose(0, 2, 1, 3)
@@ -99,6 +109,22 @@ class SentenceEncoder:
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
         """One unit vector per text (float32, shape [len(texts), 384]); empty text gets the [CLS][SEP] vector."""
+        if len(texts) == 1:
+            return self._encode_recent(texts[0] or "")[None, :].copy()
+        return self._encode_batches(texts, batch_size)
+
+    def _encode_recent(self, text: str) -> np.ndarray:
+        vector = self._recent.get(text)
+        if vector is None:
+            vector = self._encode_batches([text], 1)[0]
+            self._recent[text] = vector
+            if len(self._recent) > _RECENT_SIZE:
+                self._recent.popitem(last=False)
+        else:
+            self._recent.move_to_end(text)
+        return vector
+
+    def _encode_batches(self, texts: Sequence[str], batch_size: int) -> np.ndarray:
         vectors: List[np.ndarray] = []
         # Similar lengths in a batch keep padding (and wasted work) small.
         order = sorted(range(len(texts)), key=lambda index: len(texts[index]))

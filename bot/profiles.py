@@ -23,6 +23,8 @@ import yaml
 from bot.sources import PROJECT_ROOT
 
 PROFILES = ("default", "scale")
+# Rasa's SQL tracker store with a validated in-process cache (see bot/tracker_store.py); same settings.
+TRACKER_STORE_TYPE = "bot.tracker_store.CachingSQLTrackerStore"
 
 
 def _env(environ: Mapping[str, str], name: str, default: str) -> str:
@@ -38,10 +40,10 @@ def endpoints(profile: str, actions_url: str, environ: Optional[Mapping[str, str
     if profile == "default":
         path = _env(environ, "SQLITE_PATH", str(PROJECT_ROOT / "var" / "conversations.db"))
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-        config["tracker_store"] = {"type": "SQL", "dialect": "sqlite", "db": path}
+        config["tracker_store"] = {"type": TRACKER_STORE_TYPE, "dialect": "sqlite", "db": path}
         return config
     config["tracker_store"] = {
-        "type": "SQL",
+        "type": TRACKER_STORE_TYPE,
         "dialect": "postgresql",
         "url": _env(environ, "DB_HOST", "127.0.0.1"),
         "port": int(_env(environ, "DB_PORT", "5432")),

@@ -1,25 +1,38 @@
-"""`python -m bot.tools.bench`: REST latency of 10-turn conversations against a freshly started assistant.
+"""`python -m bot.tools.bench`: closed-loop REST load on loopback — stock Rasa vs our assistant vs replicas.
 
-Closed loop, one conversation at a time, on loopback. Writes reports/bench.json: start-up time, p50/p95/p99 per
-message, messages per second and the Rasa server's resident memory. (A fuller benchmark — concurrency, stock Rasa,
-replicas — belongs to the scale-out work.)
+In one run, for each target:
+  stock     the bot `rasa init` generates, created and trained in var/bench/stock (reused while the Rasa version
+            and the generated files are unchanged)
+  ours      this assistant, default profile (SQLite tracker store, action server)
+  replicas  this assistant, 2 replicas on the scale-out profile (PostgreSQL + Redis) behind nginx
+it measures start-up time (process start → HTTP 200), then closed-loop load with c = 1, 16 and 64 concurrent
+conversations of 10 turns (p50/p95/p99 per message, messages/s), one 200-turn conversation (per-turn latency: the
+median of turns 6–15 vs turns 191–200), and resident memory of the Rasa process(es). It also times the safety guard
+alone per message. Writes reports/bench.json and reports/bench.png with the ratios ours/stock.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
+import os
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
-import urllib.request
+import uuid
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Sequence
+
+import aiohttp
 
 from bot.sources import PROJECT_ROOT
-from bot.tools.serve import endpoints_file, free_port, start_action_server, start_rasa, stop
+from bot.tools.serve import RASA, endpoints_file, free_port, start_action_server, start_rasa, stop
 
-CONVERSATION = [
+OURS_CONVERSATION = [
     "hi",
     "what is clonazepam used for",
     "can klonopin make you dizzy",
@@ -31,6 +44,22 @@ CONVERSATION = [
     "should I stop taking my klonopin",
     "thanks, bye",
 ]
+# The moodbot `rasa init` creates, spoken to in its own words.
+STOCK_CONVERSATION = [
+    "hello",
+    "I am feeling very sad",
+    "yes",
+    "that helped, I feel great now",
+    "are you a bot?",
+    "hi there",
+    "I am amazing",
+    "no",
+    "good morning",
+    "goodbye",
+]
+LONG_TURNS = 200
+CONCURRENCY = (1, 16, 64)
+STOCK_DIR = PROJECT_ROOT / "var" / "bench" / "stock"
 
 
 def _rss_mb(pid: int) -> Optional[float]:
@@ -43,61 +72,283 @@ def _rss_mb(pid: int) -> Optional[float]:
     return None
 
 
-def _post(url: str, sender: str, text: str) -> float:
-    body = json.dumps({"sender": sender, "message": text}).encode()
-    request = urllib.request.Request(url, body, {"Content-Type": "application/json"})
-    start = time.perf_counter()
-    with urllib.request.urlopen(request, timeout=30) as response:
-        response.read()
-    return (time.perf_counter() - start) * 1000
-
-
-def _percentile(values: List[float], fraction: float) -> float:
+def _percentile(values: Sequence[float], fraction: float) -> float:
     ordered = sorted(values)
     return round(ordered[min(len(ordered) - 1, int(fraction * len(ordered)))], 1)
 
 
-def main(argv: Optional[List[str]] = None) -> int:
-    """Start the assistant, run the conversations, write the report."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--model", default="models/assistant.tar.gz")
-    parser.add_argument("--out", default="reports")
-    parser.add_argument("--conversations", type=int, default=30)
-    args = parser.parse_args(argv)
+async def _post(session: aiohttp.ClientSession, url: str, sender: str, text: str) -> float:
+    start = time.perf_counter()
+    async with session.post(url, json={"sender": sender, "message": text}) as response:
+        await response.read()
+        if response.status != 200:
+            raise RuntimeError(f"HTTP {response.status} for a benchmark message")
+    return (time.perf_counter() - start) * 1000
 
+
+async def _load(url: str, texts: List[str], concurrency: int, conversations: int) -> Dict[str, Any]:
+    """`conversations` conversations of `texts`, `concurrency` at a time, each worker closed-loop."""
+    latencies: List[float] = []
+    queue: "asyncio.Queue[int]" = asyncio.Queue()
+    for number in range(conversations):
+        queue.put_nowait(number)
+    run = uuid.uuid4().hex[:8]
+
+    async def worker(session: aiohttp.ClientSession) -> None:
+        while True:
+            try:
+                number = queue.get_nowait()
+            except asyncio.QueueEmpty:
+                return
+            for text in texts:
+                latencies.append(await _post(session, url, f"bench-{run}-{concurrency}-{number}", text))
+
+    timeout = aiohttp.ClientTimeout(total=120)
+    connector = aiohttp.TCPConnector(limit=concurrency)
+    async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
+        wall = time.perf_counter()
+        await asyncio.gather(*(worker(session) for _ in range(concurrency)))
+        elapsed = time.perf_counter() - wall
+    return {
+        "concurrency": concurrency,
+        "conversations": conversations,
+        "messages": len(latencies),
+        "p50_ms": _percentile(latencies, 0.50),
+        "p95_ms": _percentile(latencies, 0.95),
+        "p99_ms": _percentile(latencies, 0.99),
+        "messages_per_s": round(len(latencies) / elapsed, 1),
+    }
+
+
+async def _long_conversation(url: str, texts: List[str], turns: int) -> Dict[str, Any]:
+    """One conversation of `turns` turns; per-turn latency early vs late."""
+    sender = f"bench-long-{uuid.uuid4().hex[:8]}"
+    latencies: List[float] = []
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as session:
+        for turn in range(turns):
+            latencies.append(await _post(session, url, sender, texts[turn % len(texts)]))
+    early = statistics.median(latencies[5:15])
+    late = statistics.median(latencies[-10:])
+    return {
+        "turns": turns,
+        "turn_10_ms": round(early, 1),
+        "turn_200_ms": round(late, 1),
+        "growth": round(late / early, 2),
+        "per_turn_ms": [round(value, 1) for value in latencies],
+    }
+
+
+def _wait_ready(url: str) -> None:
+    """Send one message so models and stores are warm before measuring."""
+
+    async def warm() -> None:
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as session:
+            for _ in range(3):
+                await _post(session, url, f"warm-{uuid.uuid4().hex[:6]}", "hello")
+
+    asyncio.run(warm())
+
+
+def _measure(
+    name: str, url: str, texts: List[str], pids: Callable[[], List[int]], startup_s: float, scale: float
+) -> Dict[str, Any]:
+    _wait_ready(url)
+    loads = []
+    for concurrency in CONCURRENCY:
+        conversations = max(int(20 * scale), int(concurrency * 2 * scale), concurrency)
+        print(f"  {name}: c={concurrency}, {conversations} conversations …", flush=True)
+        loads.append(asyncio.run(_load(url, texts, concurrency, conversations)))
+    print(f"  {name}: one {LONG_TURNS}-turn conversation …", flush=True)
+    long = asyncio.run(_long_conversation(url, texts, LONG_TURNS))
+    rss = [_rss_mb(pid) or 0.0 for pid in pids()]
+    return {"startup_s": startup_s, "loads": loads, "long_conversation": long, "rasa_rss_mb": round(sum(rss), 1),
+            "processes": len(rss)}
+
+
+def _stock_model() -> Path:
+    """The `rasa init` bot, trained once per Rasa version."""
+    marker = STOCK_DIR / ".rasa-version"
+    version = subprocess.run([RASA, "--version"], capture_output=True, text=True).stdout.split("\n")[0]
+    model = STOCK_DIR / "models" / "stock.tar.gz"
+    if model.exists() and marker.exists() and marker.read_text() == version:
+        return model
+    shutil.rmtree(STOCK_DIR, ignore_errors=True)
+    STOCK_DIR.mkdir(parents=True)
+    print("Generating and training the stock `rasa init` bot (once) …", flush=True)
+    # `rasa init --no-prompt` writes the moodbot project and trains it.
+    subprocess.run([RASA, "init", "--no-prompt", "--init-dir", str(STOCK_DIR)], check=True, cwd=STOCK_DIR,
+                   stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    trained = sorted((STOCK_DIR / "models").glob("*.tar.gz"))
+    if not trained:
+        sys.exit("rasa init did not produce a trained model in var/bench/stock/models")
+    trained[-1].rename(model)
+    marker.write_text(version)
+    return model
+
+
+def bench_stock(scale: float) -> Dict[str, Any]:
+    """Stock Rasa: the moodbot with its own endpoints and credentials (REST on, in-memory tracker store)."""
+    model = _stock_model()
+    port = free_port()
+    started = time.perf_counter()
+    rasa = start_rasa(str(model), "127.0.0.1", port, "endpoints.yml", "credentials.yml", cwd=STOCK_DIR)
+    startup = round(time.perf_counter() - started, 1)
+    try:
+        return _measure("stock", f"http://127.0.0.1:{port}/webhooks/rest/webhook", STOCK_CONVERSATION,
+                        lambda: [rasa.pid], startup, scale)
+    finally:
+        stop([rasa])
+
+
+def bench_ours(model: str, scale: float) -> Dict[str, Any]:
+    """Our assistant, default profile, in a throwaway SQLite file."""
+    workdir = Path(tempfile.mkdtemp(prefix="benzo-bench-"))
+    environ = dict(os.environ, SQLITE_PATH=str(workdir / "conversations.db"))
     actions_port, port = free_port(), free_port()
     actions = start_action_server(actions_port)
-    endpoints = endpoints_file(actions_port)
+    endpoints = endpoints_file(actions_port, "default", environ)
     started = time.perf_counter()
-    rasa = start_rasa(args.model, "127.0.0.1", port, endpoints)
-    startup_s = round(time.perf_counter() - started, 1)
-    url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
+    rasa = start_rasa(model, "127.0.0.1", port, endpoints)
+    startup = round(time.perf_counter() - started, 1)
     try:
-        _post(url, "warm-up", "hello")
-        latencies: List[float] = []
-        wall = time.perf_counter()
-        for number in range(args.conversations):
-            for text in CONVERSATION:
-                latencies.append(_post(url, f"bench-{number}", text))
-        elapsed = time.perf_counter() - wall
-        report: Dict[str, object] = {
-            "conversations": args.conversations,
-            "turns_per_conversation": len(CONVERSATION),
-            "concurrency": 1,
-            "startup_s": startup_s,
-            "p50_ms": _percentile(latencies, 0.50),
-            "p95_ms": _percentile(latencies, 0.95),
-            "p99_ms": _percentile(latencies, 0.99),
-            "mean_ms": round(statistics.mean(latencies), 1),
-            "messages_per_s": round(len(latencies) / elapsed, 1),
-            "rasa_rss_mb": _rss_mb(rasa.pid),
-        }
+        return _measure("ours", f"http://127.0.0.1:{port}/webhooks/rest/webhook", OURS_CONVERSATION,
+                        lambda: [rasa.pid], startup, scale)
     finally:
         stop([rasa, actions])
+        os.unlink(endpoints)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def bench_replicas(model: str, scale: float, replicas: int = 2) -> Dict[str, Any]:
+    """Our assistant on the scale-out profile: replicas behind nginx, own PostgreSQL database and Redis prefix."""
+    from bot.tools.replicas import start_cluster
+
+    run = uuid.uuid4().hex[:8]
+    database = f"benzo_bench_{run}"
+    environ = dict(os.environ, DB_NAME=database, REDIS_KEY_PREFIX=f"benzo-bench-{run}")
+    port = free_port()
+    started = time.perf_counter()
+    cluster = start_cluster(model, replicas, port, environ)
+    startup = round(time.perf_counter() - started, 1)
+    try:
+        return _measure("replicas", f"http://127.0.0.1:{port}/webhooks/rest/webhook", OURS_CONVERSATION,
+                        lambda: [process.pid for process in cluster.replicas.values()], startup, scale)
+    finally:
+        cluster.stop()
+        _drop_database(environ, database)
+
+
+def _drop_database(environ: Dict[str, str], database: str) -> None:
+    import sqlalchemy
+
+    url = sqlalchemy.engine.URL.create(
+        "postgresql", username=environ.get("DB_USER") or "postgres", password=environ.get("DB_PASSWORD") or None,
+        host=environ.get("DB_HOST") or "127.0.0.1", port=int(environ.get("DB_PORT") or 5432), database="postgres",
+    )
+    engine = sqlalchemy.create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(sqlalchemy.text(f'DROP DATABASE IF EXISTS "{database}"'))
+    engine.dispose()
+
+
+def guard_overhead() -> Dict[str, Any]:
+    """The safety guard alone, per message, over the safety suites and validation questions."""
+    import csv
+
+    from bot.safety.guard import assess
+
+    texts: List[str] = []
+    for name in ("risk_utterances", "safe_utterances", "holdout_risk", "holdout_safe"):
+        with open(PROJECT_ROOT / "tests" / "safety" / f"{name}.tsv", encoding="utf-8") as handle:
+            texts += [row["text"] for row in csv.DictReader(handle, delimiter="\t")]
+    texts += OURS_CONVERSATION
+    for text in texts[:20]:
+        assess(text)
+    timings = []
+    for text in texts:
+        start = time.perf_counter()
+        assess(text)
+        timings.append((time.perf_counter() - start) * 1000)
+    return {"messages": len(texts), "mean_ms": round(statistics.mean(timings), 2),
+            "p95_ms": round(sorted(timings)[int(0.95 * len(timings))], 2)}
+
+
+def _ratios(results: Dict[str, Any]) -> Dict[str, Any]:
+    stock = {load["concurrency"]: load for load in results["stock"]["loads"]}
+    ratios: Dict[str, Any] = {}
+    for name in ("ours", "replicas"):
+        if name not in results:
+            continue
+        ratios[name] = {
+            f"c{load['concurrency']}_throughput": round(load["messages_per_s"] / stock[load["concurrency"]]["messages_per_s"], 2)
+            for load in results[name]["loads"]
+        }
+        ratios[name]["c1_p50"] = round(results[name]["loads"][0]["p50_ms"] / stock[1]["p50_ms"], 2)
+    return ratios
+
+
+def _chart(results: Dict[str, Any], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    targets = [name for name in ("stock", "ours", "replicas") if name in results]
+    figure, (throughput, latency, growth) = plt.subplots(1, 3, figsize=(15, 4.5))
+    width = 0.8 / len(targets)
+    for index, name in enumerate(targets):
+        loads = results[name]["loads"]
+        positions = [i + index * width for i in range(len(loads))]
+        throughput.bar(positions, [load["messages_per_s"] for load in loads], width, label=name)
+        latency.bar(positions, [load["p50_ms"] for load in loads], width, label=f"{name} p50")
+        latency.scatter(positions, [load["p95_ms"] for load in loads], marker="_", s=200, color="black")
+        growth.plot(results[name]["long_conversation"]["per_turn_ms"], label=name, linewidth=0.8)
+    for axis, title in ((throughput, "messages/s (closed loop)"), (latency, "p50 per message (ms; — = p95)")):
+        axis.set_xticks([i + 0.4 - width / 2 for i in range(len(CONCURRENCY))])
+        axis.set_xticklabels([f"c={c}" for c in CONCURRENCY])
+        axis.set_title(title)
+        axis.legend()
+    latency.set_yscale("log")
+    growth.set_title(f"per-turn latency over a {LONG_TURNS}-turn conversation (ms)")
+    growth.set_xlabel("turn")
+    growth.legend()
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """Run every target, write reports/bench.json and reports/bench.png."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", default="models/assistant.tar.gz")
+    parser.add_argument("--out", default="reports")
+    parser.add_argument("--targets", default="stock,ours,replicas", help="comma-separated subset")
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply the number of conversations per level")
+    args = parser.parse_args(argv)
+    targets = [name.strip() for name in args.targets.split(",") if name.strip()]
+
+    results: Dict[str, Any] = {"guard": guard_overhead()}
+    for name in targets:
+        print(f"Benchmarking {name} …", flush=True)
+        if name == "stock":
+            results["stock"] = bench_stock(args.scale)
+        elif name == "ours":
+            results["ours"] = bench_ours(args.model, args.scale)
+        elif name == "replicas":
+            results["replicas"] = bench_replicas(args.model, args.scale)
+        else:
+            parser.error(f"unknown target {name!r}")
+    if "stock" in results:
+        results["ratios_to_stock"] = _ratios(results)
     out = PROJECT_ROOT / args.out
     out.mkdir(parents=True, exist_ok=True)
-    (out / "bench.json").write_text(json.dumps(report, indent=2))
-    print(json.dumps(report, indent=2))
+    (out / "bench.json").write_text(json.dumps(results, indent=2))
+    _chart({k: v for k, v in results.items() if k in ("stock", "ours", "replicas")}, out / "bench.png")
+    summary = {k: v for k, v in results.items()}
+    for name in ("stock", "ours", "replicas"):
+        if name in summary:
+            summary[name] = dict(summary[name], long_conversation={
+                key: value for key, value in summary[name]["long_conversation"].items() if key != "per_turn_ms"})
+    print(json.dumps(summary, indent=2))
     return 0
 
 

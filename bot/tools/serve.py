@@ -89,7 +89,13 @@ def start_action_server(port: int) -> subprocess.Popen:
 
 
 def start_rasa(
-    model: str, host: str, port: int, endpoints: str, credentials: str = "credentials.yml", wait_seconds: float = 180
+    model: str,
+    host: str,
+    port: int,
+    endpoints: str,
+    credentials: str = "credentials.yml",
+    wait_seconds: float = 180,
+    cwd: Optional[Path] = None,
 ) -> subprocess.Popen:
     """`rasa run` with the configured channels on host:port; returns once it answers HTTP."""
     process = subprocess.Popen(
@@ -97,7 +103,7 @@ def start_rasa(
             RASA, "run", "--model", model, "--endpoints", endpoints, "--credentials", credentials,
             "--interface", host, "--port", str(port),
         ],
-        cwd=PROJECT_ROOT,
+        cwd=cwd or PROJECT_ROOT,
     )
     if not _wait_for_rasa(f"http://{host}:{port}/", process, wait_seconds):
         process.kill()

@@ -1,0 +1,93 @@
+"""RulePolicy and MemoizationPolicy that look at the recent turns only, so a turn's cost does not grow with the
+conversation.
+
+Rasa 3.6 turns the whole tracker into dialogue states (`tracker.past_states`) for every prediction, several times
+per message, although MemoizationPolicy then keeps `max_history` states and every rule here spans one or two turns.
+At 200 turns that is ~50 ms per message. These subclasses predict on a copy of the tracker that starts a few user
+turns back, with the slot values and active loop of that point restored first, so the states they compare are the
+same (tests/bot/components/test_windowed_policies.py checks prediction equality turn by turn on long conversations).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.core.policies.memoization import MemoizationPolicy
+from rasa.core.policies.policy import PolicyPrediction
+from rasa.core.policies.rule_policy import RulePolicy
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, AllSlotsReset, Event, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+# User turns kept: comfortably more than MemoizationPolicy's max_history (3) and the longest rule (2 turns).
+DEFAULT_WINDOW_TURNS = 8
+
+
+def recent_tracker(tracker: DialogueStateTracker, window_turns: int = DEFAULT_WINDOW_TURNS) -> DialogueStateTracker:
+    """The tracker from `window_turns` user messages back, with that point's slots and active loop restored."""
+    applied = tracker.applied_events()
+    user_positions = [index for index, event in enumerate(applied) if isinstance(event, UserUttered)]
+    if len(user_positions) <= window_turns:
+        return tracker
+    cut = user_positions[-window_turns]
+    # Start at the `action_listen` before that message, so its state keeps its previous action.
+    if cut > 0 and isinstance(applied[cut - 1], ActionExecuted):
+        cut -= 1
+    slots: Dict[str, Any] = {}
+    active_loop: Optional[ActiveLoop] = None
+    for event in applied[:cut]:
+        if isinstance(event, SlotSet):
+            slots[event.key] = event.value
+        elif isinstance(event, AllSlotsReset):
+            slots = {}
+        elif isinstance(event, ActiveLoop):
+            active_loop = event
+    prefix: List[Event] = [SlotSet(name, value) for name, value in slots.items() if name in tracker.slots]
+    if active_loop is not None and active_loop.name:
+        prefix.append(ActiveLoop(active_loop.name))
+    window = DialogueStateTracker.from_events(tracker.sender_id, prefix + applied[cut:], tracker.slots.values())
+    window.followup_action = tracker.followup_action
+    return window
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
+class WindowedRulePolicy(RulePolicy):
+    """RulePolicy predicting from the recent turns (training is unchanged)."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        """RulePolicy's defaults plus the window size."""
+        return {**RulePolicy.get_default_config(), "window_turns": DEFAULT_WINDOW_TURNS}
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[Text, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        """RulePolicy's prediction on the recent turns."""
+        window = recent_tracker(tracker, self.config["window_turns"])
+        return super().predict_action_probabilities(window, domain, rule_only_data, **kwargs)
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
+class WindowedMemoizationPolicy(MemoizationPolicy):
+    """MemoizationPolicy predicting from the recent turns (training is unchanged)."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        """MemoizationPolicy's defaults plus the window size."""
+        return {**MemoizationPolicy.get_default_config(), "window_turns": DEFAULT_WINDOW_TURNS}
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[Text, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        """MemoizationPolicy's prediction on the recent turns."""
+        window = recent_tracker(tracker, self.config["window_turns"])
+        return super().predict_action_probabilities(window, domain, rule_only_data, **kwargs)
