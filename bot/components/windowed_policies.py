@@ -24,8 +24,23 @@ from rasa.shared.core.trackers import DialogueStateTracker
 DEFAULT_WINDOW_TURNS = 8
 
 
+# Both policies predict on the same tracker at each step: build its window once. The key holds the tracker itself
+# (not its id, which could be reused) with its length and last event, so a grown tracker gets a new window.
+_last_window: List[Any] = [None, None]
+
+
 def recent_tracker(tracker: DialogueStateTracker, window_turns: int = DEFAULT_WINDOW_TURNS) -> DialogueStateTracker:
     """The tracker from `window_turns` user messages back, with that point's slots and active loop restored."""
+    key = (tracker, len(tracker.events), tracker.events[-1] if tracker.events else None, window_turns)
+    cached = _last_window[0]
+    if cached is not None and cached[0] is key[0] and cached[1] == key[1] and cached[2] is key[2] and cached[3] == key[3]:
+        return _last_window[1]
+    window = _window(tracker, window_turns)
+    _last_window[0], _last_window[1] = key, window
+    return window
+
+
+def _window(tracker: DialogueStateTracker, window_turns: int) -> DialogueStateTracker:
     applied = tracker.applied_events()
     user_positions = [index for index, event in enumerate(applied) if isinstance(event, UserUttered)]
     if len(user_positions) <= window_turns:

@@ -1,6 +1,7 @@
 """`python -m bot.tools.turns`: per-turn cost of one long conversation, in process, with an optional profile.
 
-Loads the trained model with the profile's tracker store (SQLite in a temporary file by default, or in memory),
+Loads the trained model with a tracker store in a temporary SQLite file (the project's cached store, or Rasa's own
+with --store sqlite-plain) or in memory,
 plays a conversation of --turns turns through `Agent.handle_text` and prints the median time of turns 6–15 and of
 the last 10 turns. With --profile, pyinstrument records the last 10 turns and writes an HTML and a text report to
 reports/turns-profile.* — that is where the growth with conversation length shows up.
@@ -26,16 +27,19 @@ async def _run(model: str, turns: int, store: str, profile: bool) -> List[float]
     from rasa.core.agent import Agent
     from rasa.core.tracker_store import InMemoryTrackerStore, SQLTrackerStore
 
+    from bot.tracker_store import CachingSQLTrackerStore
+
     domain_path = str(PROJECT_ROOT / "domain.yml")
     from rasa.shared.core.domain import Domain
 
     domain = Domain.load(domain_path)
     workdir = tempfile.mkdtemp(prefix="benzo-turns-")
-    tracker_store = (
-        InMemoryTrackerStore(domain)
-        if store == "memory"
-        else SQLTrackerStore(domain, dialect="sqlite", db=os.path.join(workdir, "turns.db"))
-    )
+    database = os.path.join(workdir, "turns.db")
+    tracker_store = {
+        "memory": lambda: InMemoryTrackerStore(domain),
+        "sqlite": lambda: CachingSQLTrackerStore(domain, dialect="sqlite", db=database),
+        "sqlite-plain": lambda: SQLTrackerStore(domain, dialect="sqlite", db=database),
+    }[store]()
     agent = Agent.load(model, tracker_store=tracker_store)
     sender = f"turns-{uuid.uuid4().hex[:6]}"
     timings: List[float] = []
@@ -64,7 +68,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", default="models/assistant.tar.gz")
     parser.add_argument("--turns", type=int, default=200)
-    parser.add_argument("--store", choices=("sqlite", "memory"), default="sqlite")
+    parser.add_argument("--store", choices=("sqlite", "sqlite-plain", "memory"), default="sqlite",
+                        help="sqlite: the project's cached SQL store; sqlite-plain: Rasa's SQLTrackerStore")
     parser.add_argument("--profile", action="store_true", help="pyinstrument profile of the last 10 turns")
     args = parser.parse_args(argv)
     timings = asyncio.run(_run(args.model, args.turns, args.store, args.profile))

@@ -80,7 +80,7 @@ def test_predictions_equal_rasas_on_the_full_tracker(agent_without_actions) -> N
         runner.say(text, sender)
         tracker = runner.tracker(sender)
         # Compare at the user turn (what the next prediction sees) and at every bot action within the turn.
-        for cut in range(len(tracker.events) - 12, len(tracker.events) + 1):
+        for cut in range(max(1, len(tracker.events) - 12), len(tracker.events) + 1):
             partial = DialogueStateTracker.from_events(sender, list(tracker.events)[:cut], domain.slots)
             if not isinstance(partial.events[-1], (ActionExecuted, UserUttered)):
                 continue
