@@ -29,7 +29,7 @@ MODEL_INPUTS := config.yml domain.yml $(shell find data bot -type f \( -name '*.
   -not -path 'bot/tools/*' -not -path 'bot/channels/*' -not -name tracker_store.py -not -name profiles.py 2>/dev/null)
 
 .PHONY: help install browser nginx run-replicas responses train run shell actions test test-unit validate test-conversations \
-        test-model eval bench clean
+        test-model eval bench delete-conversation purge clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-20s %s\n", $$1, $$2}'
@@ -96,6 +96,14 @@ eval: $(MODEL) ## NLU cross-validation, confusion matrix PNG and safety report i
 
 bench: $(MODEL) nginx ## Stock `rasa init` bot vs ours vs 2 replicas: c=1,16,64 and a 200-turn conversation → reports/bench.{json,png}
 	$(PY) -m bot.tools.bench --model $(MODEL) --out reports
+
+delete-conversation: $(VENV)/.installed ## Delete one conversation: make delete-conversation ID=<conversation id> [PROFILE=scale]
+	@test -n "$(ID)" || { echo "usage: make delete-conversation ID=<conversation id>" >&2; exit 2; }
+	$(PY) -m bot.tools.privacy --profile $(PROFILE) delete "$(ID)"
+
+DAYS ?= 30
+purge: $(VENV)/.installed ## Delete conversations with no message in the last DAYS days (default 30) [PROFILE=scale]
+	$(PY) -m bot.tools.privacy --profile $(PROFILE) purge --days $(DAYS)
 
 clean: ## Remove trained models, results and caches (keeps .venv)
 	rm -rf models/*.tar.gz results .rasa .pytest_cache

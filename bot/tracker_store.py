@@ -8,7 +8,9 @@ per message here. This store
     current session). Anything else — another replica answered in between, a failed turn left unsaved events in the
     cached copy, a new session, a deleted conversation — reloads from the database, so the database stays the source
     of truth and replicas behind the Redis lock store see each other's turns;
-  - deserialises events with a type table built once instead of a class-tree walk per event.
+  - deserialises events with a type table built once instead of a class-tree walk per event;
+  - redacts phone numbers, email addresses and other long numbers from user messages before they are stored or
+    streamed to an event broker (bot.privacy); the guard and the classifier have already read the original.
 Configured in endpoints as `type: bot.tracker_store.CachingSQLTrackerStore` with SQLTrackerStore's own settings.
 """
 
@@ -20,9 +22,11 @@ from collections import OrderedDict
 from typing import Any, Dict, List, Optional, Text, Tuple, Type
 
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import Event
+from rasa.shared.core.events import Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
+
+from bot.privacy import redact, redact_parse_data
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +57,17 @@ def deserialise_events(serialised: List[Dict[str, Any]]) -> List[Event]:
     return events
 
 
+def redact_user_messages(tracker: DialogueStateTracker) -> None:
+    """Redact identifiers in the tracker's user messages, in place (already-redacted text is left as it is)."""
+    for event in tracker.events:
+        if isinstance(event, UserUttered) and event.text:
+            cleaned = redact(event.text)
+            if cleaned != event.text:
+                event.text = cleaned
+            if event.parse_data:
+                redact_parse_data(event.parse_data)
+
+
 class CachingSQLTrackerStore(SQLTrackerStore):
     """SQLTrackerStore with a validated in-process tracker cache and fast event deserialisation."""
 
@@ -62,29 +77,47 @@ class CachingSQLTrackerStore(SQLTrackerStore):
         # sender id → (tracker, (number of stored events in the session, last stored row id))
         self._cache: "OrderedDict[Text, Tuple[DialogueStateTracker, Tuple[int, Optional[int]]]]" = OrderedDict()
 
-    def _stored_version(self, sender_id: Text) -> Tuple[int, Optional[int]]:
-        """How many events the current session has in the database, and the id of the last one."""
+    def _stored_version(self, sender_id: Text, known_last_id: Optional[int] = None) -> Tuple[int, Optional[int], int]:
+        """Events of the current session in the database: how many, the last row id, and how many up to
+        `known_last_id` (so a cached tracker can tell "only appended to" from "changed")."""
         import sqlalchemy as sa
 
         with self.session_scope() as session:
             query = self._event_query(session, sender_id, fetch_events_from_all_sessions=False)
-            subquery = query.order_by(None).with_entities(self.SQLEvent.id).subquery()
-            count, last_id = session.query(sa.func.count(subquery.c.id), sa.func.max(subquery.c.id)).one()
-            return int(count or 0), last_id
+            ids = query.order_by(None).with_entities(self.SQLEvent.id).subquery()
+            upto = sa.func.sum(sa.case((ids.c.id <= (known_last_id if known_last_id is not None else -1), 1), else_=0))
+            count, last_id, before = session.query(sa.func.count(ids.c.id), sa.func.max(ids.c.id), upto).one()
+            return int(count or 0), last_id, int(before or 0)
 
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
-        """The tracker of the current session: from the cache if the database agrees, else from the database."""
-        cached = self._cache.get(sender_id)
+        """The tracker of the current session: from the cache if the database agrees, brought up to date if other
+        replicas only appended to it, else loaded from the database."""
+        cached = self._cache.pop(sender_id, None)
         if cached is not None:
-            tracker, version = cached
-            if len(tracker.events) == version[0] and self._stored_version(sender_id) == version:
-                self._cache.move_to_end(sender_id)
-                return tracker
-            del self._cache[sender_id]
+            tracker, (count, last_id) = cached
+            if len(tracker.events) == count:
+                stored_count, stored_last, stored_before = self._stored_version(sender_id, last_id)
+                if (stored_count, stored_last) == (count, last_id):
+                    self._cache[sender_id] = cached
+                    return tracker
+                if stored_before == count and stored_count > count and last_id is not None:
+                    self._append_newer(tracker, last_id)
+                    if len(tracker.events) == stored_count:
+                        self._cache[sender_id] = (tracker, (stored_count, stored_last))
+                        return tracker
         tracker = await self._retrieve(sender_id, fetch_events_from_all_sessions=False)
         if tracker is not None:
             self._remember(tracker)
         return tracker
+
+    def _append_newer(self, tracker: DialogueStateTracker, last_id: int) -> None:
+        """Apply the session's events stored after row `last_id` (another replica's turns) to the tracker."""
+        with self.session_scope() as session:
+            query = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False)
+            rows = query.filter(self.SQLEvent.id > last_id).all()
+            serialised = [json.loads(row.data) for row in rows]
+        for event in deserialise_events(serialised):
+            tracker.update(event)
 
     async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
         with self.session_scope() as session:
@@ -95,16 +128,17 @@ class CachingSQLTrackerStore(SQLTrackerStore):
         return DialogueStateTracker.from_events(sender_id, deserialise_events(serialised), self.domain.slots)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """Store the new events, then remember the tracker with the database's new version."""
+        """Redact, store the new events, then remember the tracker with the database's new version."""
         self._cache.pop(tracker.sender_id, None)
+        redact_user_messages(tracker)
         await super().save(tracker)
         self._remember(tracker)
 
     def _remember(self, tracker: DialogueStateTracker) -> None:
-        version = self._stored_version(tracker.sender_id)
-        if len(tracker.events) != version[0]:
+        count, last_id, _ = self._stored_version(tracker.sender_id)
+        if len(tracker.events) != count:
             return  # the tracker also holds an earlier session's events: next time, load the session afresh
-        self._cache[tracker.sender_id] = (tracker, version)
+        self._cache[tracker.sender_id] = (tracker, (count, last_id))
         self._cache.move_to_end(tracker.sender_id)
         while len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)

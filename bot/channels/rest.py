@@ -6,12 +6,15 @@ about its input.
 - A retried request with a `message_id` the conversation already holds is answered from the stored conversation
   instead of being processed again, so a client may retry on another replica after a failure without losing or
   doubling a message.
+- Server-to-server only: every request must carry the shared token, `Authorization: Bearer <token>`, else 401.
+  The token is REST_TOKEN from the environment, or a random one kept in var/rest_token (`make run` prints it).
 - Malformed requests get a 400 with a clear reason; a failure while answering gets a 503 — never a 500 — and the
   user's text is never written to the log (Rasa's REST channel logs it on failure).
 """
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
@@ -22,11 +25,28 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.commands import delete_if_requested
+from bot.channels.session_tokens import load_secret
+from bot.sources import PROJECT_ROOT
+
 logger = logging.getLogger(__name__)
 
 MAX_SENDER_CHARS = 128
 MAX_MESSAGE_ID_CHARS = 128
 MAX_MESSAGE_CHARS = 20_000
+TOKEN_FILE = PROJECT_ROOT / "var" / "rest_token"
+
+
+def rest_token() -> str:
+    """The shared token REST clients must send (REST_TOKEN, else var/rest_token, created on first use)."""
+    return load_secret(TOKEN_FILE, "REST_TOKEN").decode()
+
+
+def authorized(header: Optional[str], token: str) -> bool:
+    """Whether an Authorization header carries the shared token (constant-time comparison)."""
+    if not header or not header.startswith("Bearer "):
+        return False
+    return hmac.compare_digest(header[len("Bearer ") :].strip().encode(), token.encode())
 
 
 def parse_request(body: bytes) -> Tuple[Optional[Dict[str, Any]], Optional[str]]:
@@ -79,6 +99,13 @@ class IdempotentRestInput(InputChannel):
     def name(cls) -> Text:
         return "rest"
 
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+        return cls()
+
+    def __init__(self, token: Optional[str] = None) -> None:
+        self.token = token or rest_token()
+
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         blueprint = Blueprint("idempotent_rest_webhook", __name__)
 
@@ -88,6 +115,10 @@ class IdempotentRestInput(InputChannel):
 
         @blueprint.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
+            if not authorized(request.headers.get("Authorization"), self.token):
+                return response.json(
+                    {"error": "This endpoint needs the shared token: Authorization: Bearer <token>."}, status=401
+                )
             data, problem = parse_request(request.body)
             if data is None:
                 return response.json({"error": problem}, status=400)
@@ -104,6 +135,9 @@ class IdempotentRestInput(InputChannel):
                     for message in previous:
                         message["recipient_id"] = sender
                     return response.json(previous)
+            deleted = await delete_if_requested(agent, sender, data["message"])
+            if deleted is not None:
+                return response.json([{"recipient_id": sender, "text": deleted}])
             collector = CollectingOutputChannel()
             try:
                 await on_new_message(

@@ -47,9 +47,9 @@ def verify(token: object, secret: bytes, max_age_s: int = DEFAULT_MAX_AGE_S, now
     return session_id
 
 
-def load_secret(path: Path) -> bytes:
-    """WIDGET_SECRET from the environment, else a random secret kept in `path` (created 0600 on first use)."""
-    configured = os.environ.get("WIDGET_SECRET")
+def load_secret(path: Path, env_name: str = "WIDGET_SECRET") -> bytes:
+    """`env_name` from the environment, else a random secret kept in `path` (created 0600 on first use)."""
+    configured = os.environ.get(env_name)
     if configured:
         return configured.encode()
     if not path.exists():

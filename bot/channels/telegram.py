@@ -33,6 +33,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.commands import delete_if_requested
+
 logger = logging.getLogger(__name__)
 
 TELEGRAM_LIMIT = 4096
@@ -233,6 +235,10 @@ class SecureTelegramInput(InputChannel):
                     text, chat_id = message.text, message.chat.id
             if text is None or chat_id is None:
                 return response.json({"status": "ignored"})
+            deleted = await delete_if_requested(request.app.ctx.agent, str(chat_id), text)
+            if deleted is not None:
+                await output.send_text_message(str(chat_id), deleted)
+                return response.json({"status": "ok"})
             try:
                 await on_new_message(UserMessage(text, output, str(chat_id), input_channel=self.name()))
             except Exception:

@@ -30,6 +30,7 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from bot.channels import session_tokens
+from bot.channels.commands import delete_if_requested
 from bot.safety.categories import RISK_CATEGORIES
 from bot.safety.dialogue import ASK_SAFE_NOW, CHECK_IN, NOT_SAFE_REPLY, RECHECK
 from bot.safety.helplines import DEFAULT_COUNTRY, HELPLINES
@@ -195,6 +196,11 @@ class WidgetInput(InputChannel):
             text = data.get("message") if isinstance(data, dict) else None
             if not isinstance(text, str):
                 await sio.emit("widget_error", {"message": "That message could not be read."}, room=sid)
+                return
+            agent = getattr(getattr(self._app, "ctx", None), "agent", None)
+            deleted = await delete_if_requested(agent, session_id, text) if agent is not None else None
+            if deleted is not None:
+                await sio.emit("bot_uttered", bot_payload({"text": deleted}), room=sid)
                 return
             display = data.get("display") if isinstance(data.get("display"), str) else None
             metadata = {"display": display[:200]} if display else {}

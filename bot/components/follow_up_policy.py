@@ -7,23 +7,51 @@ those decisions into predictions. It runs inside the Rasa server, so it works wi
 from __future__ import annotations
 
 import json
+import os
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.core.policies.policy import Policy, PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.components.input_checker import INPUT_CHECK
 from bot.safety.dialogue import NOTICE_BEARING, SAFETY_STATE_SLOT, Turn, next_follow_up
 
+# Rasa waits 5 minutes for a custom action; a person in distress should not. After ACTION_TIMEOUT_S (default 10 s)
+# the action counts as failed and this policy says so (utter_action_unavailable). Rasa reads this module constant
+# at call time, and this module is loaded with the model in every Rasa server.
+import rasa.core.actions.action as _rasa_actions  # noqa: E402
+
+ACTION_TIMEOUT_S = float(os.environ.get("ACTION_TIMEOUT_S") or 10)
+_rasa_actions.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT_S
+
 # Above RulePolicy (6): when both are certain, the follow-up wins.
 FOLLOW_UP_PRIORITY = 7
 # Channels that show the "what this assistant is" notice permanently in their own interface.
 CHANNELS_WITH_OWN_NOTICE = frozenset({"widget"})
+
+
+def _custom_action_failed(tracker: DialogueStateTracker) -> bool:
+    """True if the last thing that happened is a custom action that said nothing (action server down or slow)."""
+    for event in reversed(tracker.events):
+        if isinstance(event, BotUttered):
+            return False
+        if isinstance(event, ActionExecuted):
+            name = event.action_name or ""
+            return name.startswith("action_") and name not in _rasa_default_actions()
+        if isinstance(event, UserUttered):
+            return False
+    return False
+
+
+def _rasa_default_actions() -> frozenset:
+    from rasa.core.actions.action import default_action_names
+
+    return frozenset(default_action_names())
 
 
 def describe_turn(tracker: DialogueStateTracker) -> Turn:
@@ -49,6 +77,7 @@ def describe_turn(tracker: DialogueStateTracker) -> Turn:
         actions_this_turn=tuple(reversed(actions_this_turn)),
         notice_shown_this_session=notice_shown or tracker.get_latest_input_channel() in CHANNELS_WITH_OWN_NOTICE,
         truncated_input=bool((parse_data.get(INPUT_CHECK) or {}).get("truncated")),
+        custom_action_failed=_custom_action_failed(tracker),
     )
 
 

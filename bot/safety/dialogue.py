@@ -36,13 +36,15 @@ NOT_SAFE_REPLY = "utter_crisis_not_safe"
 CHECK_IN = "utter_safety_checkin"
 SESSION_NOTICE = "utter_session_notice"
 INPUT_TRUNCATED = "utter_input_truncated"
+# Said when a custom action (the action server) failed or timed out and so said nothing.
+ACTION_UNAVAILABLE = "utter_action_unavailable"
 
 CRISIS_RESPONSES = frozenset(category.response for category in RISK_CATEGORIES.values())
 SAFETY_ACTIONS = frozenset({ASK_SAFE_NOW, RECHECK, RESUME, NOT_SAFE_REPLY, CHECK_IN}) | CRISIS_RESPONSES
 # Replies that already tell the user what the assistant is and how to get urgent help.
 NOTICE_BEARING = SAFETY_ACTIONS | {SESSION_NOTICE, "utter_greet", "utter_help_now", "utter_bot_challenge"}
 # What this module appends after an answer.
-FOLLOW_UPS = frozenset({INPUT_TRUNCATED, CHECK_IN, SESSION_NOTICE})
+FOLLOW_UPS = frozenset({INPUT_TRUNCATED, CHECK_IN, SESSION_NOTICE, ACTION_UNAVAILABLE})
 # Replies that are not answers: after these the turn is not over, or nothing should be appended.
 NOT_ANSWERS = frozenset({"action_listen", "action_session_start", "action_extract_slots", "action_restart"})
 
@@ -59,6 +61,7 @@ class Turn:
     actions_this_turn: Tuple[str, ...]  # bot actions since the latest user message, oldest first
     notice_shown_this_session: bool
     truncated_input: bool = False
+    custom_action_failed: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,8 @@ def next_follow_up(turn: Turn) -> Optional[FollowUp]:
     if not answers or set(answers) & SAFETY_ACTIONS:
         return None
     due: List[str] = []
+    if turn.custom_action_failed:
+        due.append(ACTION_UNAVAILABLE)
     if turn.truncated_input:
         due.append(INPUT_TRUNCATED)
     if turn.safety_state in (CHECKING, RECHECKING):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.safety.dialogue import (
+    ACTION_UNAVAILABLE,
     ASK_SAFE_NOW,
     CHECK_IN,
     CHECKING,
@@ -78,3 +79,12 @@ def test_follow_ups_go_out_in_order_truncation_checkin_notice() -> None:
         order.append(follow.action)
         done.append(follow.action)
     assert order == [INPUT_TRUNCATED, CHECK_IN, SESSION_NOTICE, "action_listen"]
+
+
+def test_a_custom_action_that_said_nothing_gets_the_degraded_reply_then_listens() -> None:
+    failed = Turn(None, "compare_care_levels", ("action_compare_care_levels",), True, False, custom_action_failed=True)
+    assert next_follow_up(failed).action == ACTION_UNAVAILABLE
+    after = Turn(None, "compare_care_levels", ("action_compare_care_levels", ACTION_UNAVAILABLE), True, False)
+    assert next_follow_up(after).action == "action_listen"
+    worked = Turn(None, "compare_care_levels", ("action_compare_care_levels",), True, False)
+    assert next_follow_up(worked).action == "action_listen"

@@ -1,0 +1,102 @@
+"""Faults: the action server down, slow, and back again — crisis replies unaffected, other messages get a clear
+degraded reply, and normal answers resume without a restart."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from typing import Iterator
+
+import pytest
+from aiohttp import web
+
+from bot.tools.serve import free_port
+from tests.conftest import PROJECT_ROOT, AgentRunner
+
+pytestmark = pytest.mark.model
+
+COMPARE = "what's the difference between inpatient and outpatient rehab"
+UNAVAILABLE = "I can't look that up right now"
+
+
+def _texts(messages: list) -> str:
+    return "\n".join(message.get("text") or "" for message in messages)
+
+
+def _start_action_server(port: int) -> subprocess.Popen:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("action server did not start")
+
+
+@pytest.fixture(scope="module")
+def agent_and_port() -> Iterator[tuple]:
+    """An agent whose action server port is known but, at first, nobody listens on it."""
+    port = free_port()
+    yield AgentRunner(f"http://127.0.0.1:{port}/webhook"), port
+
+
+def test_action_server_down_gives_a_degraded_reply_then_answers_resume(agent_and_port: tuple) -> None:
+    runner, port = agent_and_port
+    sender = runner.new_sender()
+    degraded = _texts(runner.say(COMPARE, sender))
+    assert UNAVAILABLE in degraded and '"help"' in degraded
+    crisis = _texts(runner.say("I have my pills lined up and I'm going to take all of them tonight", runner.new_sender()))
+    assert "988" in crisis and "911" in crisis
+    process = _start_action_server(port)
+    try:
+        resumed = _texts(runner.say(COMPARE, sender))
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    assert UNAVAILABLE not in resumed
+    assert "Inpatient" in resumed or "inpatient" in resumed
+
+
+def test_slow_action_server_times_out_into_the_degraded_reply(monkeypatch: pytest.MonkeyPatch) -> None:
+    import rasa.core.actions.action as rasa_actions
+
+    port = free_port()
+    started = threading.Event()
+    loop = asyncio.new_event_loop()
+
+    async def slow(_: web.Request) -> web.Response:
+        await asyncio.sleep(30)
+        return web.json_response({"events": [], "responses": []})
+
+    async def serve() -> None:
+        app = web.Application()
+        app.router.add_post("/webhook", slow)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", port).start()
+        started.set()
+
+    thread = threading.Thread(target=lambda: (loop.run_until_complete(serve()), loop.run_forever()), daemon=True)
+    thread.start()
+    started.wait(10)
+    monkeypatch.setattr(rasa_actions, "DEFAULT_REQUEST_TIMEOUT", 2)
+    runner = AgentRunner(f"http://127.0.0.1:{port}/webhook")
+    began = time.perf_counter()
+    reply = _texts(runner.say(COMPARE, runner.new_sender()))
+    assert UNAVAILABLE in reply
+    assert time.perf_counter() - began < 15
+    loop.call_soon_threadsafe(loop.stop)
