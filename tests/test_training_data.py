@@ -16,7 +16,10 @@ from bot.safety.categories import RISK_INTENTS
 from bot.safety.dialogue import FOLLOW_UPS, SAFETY_ACTIONS
 from tests.bot.safety.test_guard import NOT_RISKS, RISK_STATEMENTS
 from tests.conftest import PROJECT_ROOT, SAFETY_DIR, read_tsv
+from tests.bot.test_rate_limit import CRISIS_PHRASINGS
+from tests.channels.test_security import FLOOD_CRISIS, PII_CRISIS
 from tests.test_bad_input import SPANISH_CRISIS
+from tests.test_faults import CRISIS as FAULTS_CRISIS
 
 
 def conversation_test_risk_texts() -> list:
@@ -98,6 +101,7 @@ def test_answers_are_one_action_so_follow_ups_can_be_appended() -> None:
 def test_test_phrasings_are_not_in_the_training_data() -> None:
     seen = training_texts()
     phrasings = [text for _, text in RISK_STATEMENTS] + list(NOT_RISKS) + [SPANISH_CRISIS] + conversation_test_risk_texts()
+    phrasings += [*CRISIS_PHRASINGS, FLOOD_CRISIS, PII_CRISIS, FAULTS_CRISIS]
     for name in ("risk_utterances.tsv", "safe_utterances.tsv", "holdout_risk.tsv", "holdout_safe.tsv"):
         phrasings += [row["text"] for row in read_tsv(SAFETY_DIR / name)]
     # The answer-accuracy questions are held out too.

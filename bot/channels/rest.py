@@ -27,6 +27,7 @@ from sanic.response import HTTPResponse
 
 from bot.channels.commands import delete_if_requested
 from bot.channels.session_tokens import load_secret
+from bot.rate_limit import SLOW_DOWN, RateLimiter
 from bot.sources import PROJECT_ROOT
 
 logger = logging.getLogger(__name__)
@@ -103,8 +104,9 @@ class IdempotentRestInput(InputChannel):
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
         return cls()
 
-    def __init__(self, token: Optional[str] = None) -> None:
+    def __init__(self, token: Optional[str] = None, limiter: Optional[RateLimiter] = None) -> None:
         self.token = token or rest_token()
+        self.limiter = limiter or RateLimiter.from_environment()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         blueprint = Blueprint("idempotent_rest_webhook", __name__)
@@ -123,6 +125,8 @@ class IdempotentRestInput(InputChannel):
             if data is None:
                 return response.json({"error": problem}, status=400)
             sender, message_id = data["sender"], data["message_id"]
+            if not self.limiter.allow(sender, request.remote_addr or request.ip, data["message"]):
+                return response.json({"error": SLOW_DOWN}, status=429, headers={"Retry-After": "5"})
             agent = request.app.ctx.agent
             if message_id is not None:
                 try:

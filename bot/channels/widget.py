@@ -31,6 +31,7 @@ from socketio import AsyncServer
 
 from bot.channels import session_tokens
 from bot.channels.commands import delete_if_requested
+from bot.rate_limit import SLOW_DOWN, RateLimiter
 from bot.safety.categories import RISK_CATEGORIES
 from bot.safety.dialogue import ASK_SAFE_NOW, CHECK_IN, NOT_SAFE_REPLY, RECHECK
 from bot.safety.helplines import DEFAULT_COUNTRY, HELPLINES
@@ -128,6 +129,8 @@ class WidgetInput(InputChannel):
         self.allowed_origins = allowed_origins
         self.secret = secret or session_tokens.load_secret(SECRET_FILE)
         self.sessions: Dict[str, str] = {}  # socket id → conversation id
+        self.addresses: Dict[str, str] = {}  # socket id → client address
+        self.limiter = RateLimiter.from_environment()
         self._app: Any = None
 
     def url_prefix(self) -> Text:
@@ -197,6 +200,9 @@ class WidgetInput(InputChannel):
             if not isinstance(text, str):
                 await sio.emit("widget_error", {"message": "That message could not be read."}, room=sid)
                 return
+            if not self.limiter.allow(session_id, self.addresses.get(sid), text):
+                await sio.emit("bot_uttered", bot_payload({"text": SLOW_DOWN}), room=sid)
+                return
             agent = getattr(getattr(self._app, "ctx", None), "agent", None)
             deleted = await delete_if_requested(agent, session_id, text) if agent is not None else None
             if deleted is not None:
@@ -208,8 +214,16 @@ class WidgetInput(InputChannel):
                 UserMessage(text[:MAX_MESSAGE_CHARS], WidgetOutput(sio, sid), session_id, input_channel=self.name(), metadata=metadata)
             )
 
+        @sio.on("connect")
+        async def connect(sid: str, environ: Dict[str, Any], *_: Any) -> None:
+            request = environ.get("sanic.request") if isinstance(environ, dict) else None
+            address = getattr(request, "remote_addr", None) or getattr(request, "ip", None) if request else None
+            if address:
+                self.addresses[sid] = address
+
         @sio.on("disconnect")
         async def disconnect(sid: str) -> None:
             self.sessions.pop(sid, None)
+            self.addresses.pop(sid, None)
 
         return blueprint

@@ -111,7 +111,10 @@ def start_cluster(model: str, replicas: int, port: int, environ: Optional[Dict[s
     ports = [free_port() for _ in range(replicas)]
     processes: Dict[int, subprocess.Popen] = {}
     for replica_port in ports:
-        processes[replica_port] = start_rasa(model, "127.0.0.1", replica_port, endpoints, credentials)
+        # Behind nginx: the client address (for per-address rate limits) is the one nginx puts in X-Forwarded-For.
+        processes[replica_port] = start_rasa(
+            model, "127.0.0.1", replica_port, endpoints, credentials, extra_env={"SANIC_PROXIES_COUNT": "1"}
+        )
     prefix = Path(tempfile.mkdtemp(prefix="benzo-nginx-"))
     (prefix / "nginx.conf").write_text(nginx_config(port, ports, prefix))
     nginx = subprocess.Popen([NGINX, "-c", str(prefix / "nginx.conf"), "-p", str(prefix)])

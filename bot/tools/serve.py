@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from bot import profiles
+from bot.channels.rest import rest_token
 from bot.sources import PROJECT_ROOT
 
 PYTHON = sys.executable
@@ -96,15 +97,28 @@ def start_rasa(
     credentials: str = "credentials.yml",
     wait_seconds: float = 180,
     cwd: Optional[Path] = None,
+    extra_env: Optional[Dict[str, str]] = None,
+    log_path: Optional[Path] = None,
 ) -> subprocess.Popen:
-    """`rasa run` with the configured channels on host:port; returns once it answers HTTP."""
-    process = subprocess.Popen(
-        [
-            RASA, "run", "--model", model, "--endpoints", endpoints, "--credentials", credentials,
-            "--interface", host, "--port", str(port),
-        ],
-        cwd=cwd or PROJECT_ROOT,
-    )
+    """`rasa run` with the configured channels on host:port; returns once it answers HTTP.
+
+    Rasa's HTTP API (trackers, models, conversations) stays off unless RASA_API_TOKEN is set; then it is on and
+    every call needs that token. Request bodies over MAX_BODY_BYTES (default 128 KiB) are refused with 413.
+    """
+    command = [
+        RASA, "run", "--model", model, "--endpoints", endpoints, "--credentials", credentials,
+        "--interface", host, "--port", str(port),
+    ]
+    api_token = os.environ.get("RASA_API_TOKEN")
+    if api_token:
+        command += ["--enable-api", "--auth-token", api_token]
+    environment = {
+        **os.environ,
+        "SANIC_REQUEST_MAX_SIZE": os.environ.get("MAX_BODY_BYTES") or str(128 * 1024),
+        **(extra_env or {}),
+    }
+    log = open(log_path, "ab") if log_path else None  # noqa: SIM115 — the child process keeps it open
+    process = subprocess.Popen(command, cwd=cwd or PROJECT_ROOT, env=environment, stdout=log, stderr=log)
     if not _wait_for_rasa(f"http://{host}:{port}/", process, wait_seconds):
         process.kill()
         sys.exit(f"Rasa did not start on http://{host}:{port} (is the port in use?).")
@@ -148,12 +162,15 @@ def main(argv: Optional[List[str]] = None) -> int:
             )
             return rasa.wait()
         credentials = credentials_file()
+        rest_token()  # created now, so the command printed below works
         rasa = start_rasa(args.model, args.host, args.port, endpoints, credentials)
         base = f"http://{args.host}:{args.port}"
         print(
             f"\nThe assistant is running on {base} (profile: {args.profile}).\n"
             f"  Website widget demo:  {base}/widget/\n"
-            f"  Chat over REST:  curl -s -X POST {base}/webhooks/rest/webhook -H 'Content-Type: application/json' "
+            f"  Chat over REST (server-to-server; the token is REST_TOKEN or var/rest_token):\n"
+            f"    curl -s -X POST {base}/webhooks/rest/webhook -H 'Content-Type: application/json' "
+            f"-H \"Authorization: Bearer {'$REST_TOKEN' if os.environ.get('REST_TOKEN') else '$(cat var/rest_token)'}\" "
             "-d '{\"sender\": \"me\", \"message\": \"How long does Klonopin withdrawal last?\"}'\n"
             "  Chat in a terminal instead:  make shell\n"
             "  Stop: Ctrl-C\n",

@@ -13,12 +13,15 @@ import pytest
 from bot.tools.serve import endpoints_file, free_port, start_action_server, start_rasa, stop
 from tests.conftest import MODEL_PATH
 
+from bot.channels.rest import rest_token
+
 pytestmark = pytest.mark.model
 
 
 def say(base: str, sender: str, text: str) -> List[str]:
     body = json.dumps({"sender": sender, "message": text}).encode()
-    request = urllib.request.Request(f"{base}/webhooks/rest/webhook", body, {"Content-Type": "application/json"})
+    headers = {"Content-Type": "application/json", "Authorization": f"Bearer {rest_token()}"}
+    request = urllib.request.Request(f"{base}/webhooks/rest/webhook", body, headers)
     with urllib.request.urlopen(request, timeout=30) as reply:
         return [message.get("text") or "" for message in json.loads(reply.read())]
 

@@ -17,6 +17,7 @@ import aiohttp
 import pytest
 import redis
 
+from bot.channels.rest import rest_token
 from bot.tools.replicas import start_cluster
 from bot.tools.serve import free_port
 from tests.conftest import MODEL_PATH
@@ -35,13 +36,16 @@ TEXTS = [
 ]
 
 
+AUTH = {"Authorization": f"Bearer {rest_token()}"}
+
+
 async def converse(session: aiohttp.ClientSession, url: str, sender: str, sent: List[str], answers: Dict[str, int]) -> None:
     for turn in range(TURNS):
         message_id = f"{sender}-{turn}"
         body = {"sender": sender, "message": TEXTS[turn], "message_id": message_id}
         for attempt in range(30):
             try:
-                async with session.post(url, json=body, timeout=aiohttp.ClientTimeout(total=60)) as reply:
+                async with session.post(url, json=body, headers=AUTH, timeout=aiohttp.ClientTimeout(total=60)) as reply:
                     if reply.status == 200:
                         messages = await reply.json()
                         answers[message_id] = len(messages)
@@ -59,7 +63,14 @@ def isolated_stores():
     database = f"benzo_test_{uuid.uuid4().hex[:8]}"
     prefix = f"benzotest{uuid.uuid4().hex[:8]}"
     env = {**os.environ, "DB_NAME": database, "REDIS_KEY_PREFIX": prefix}
+    # One test client sends 1,000 messages from one address: the per-address limit is not what is tested here.
+    saved_limit = os.environ.get("RATE_LIMIT_PER_IP")
+    os.environ["RATE_LIMIT_PER_IP"] = "0"
     yield env
+    if saved_limit is None:
+        os.environ.pop("RATE_LIMIT_PER_IP", None)
+    else:
+        os.environ["RATE_LIMIT_PER_IP"] = saved_limit
     import psycopg2
 
     connection = psycopg2.connect(host=env.get("DB_HOST", "127.0.0.1"), user=env.get("DB_USER", "postgres"), dbname="postgres")
