@@ -179,7 +179,7 @@ class WidgetInput(InputChannel):
             return await response.file(str(SOCKET_IO_CLIENT), mime_type="application/javascript")
 
         @sio.on("session_request")
-        async def session_request(sid: str, data: Any) -> None:
+        async def session_request(sid: str, data: Any = None, *_: Any) -> None:
             token = data.get("token") if isinstance(data, dict) else None
             session_id = session_tokens.verify(token, self.secret) or session_tokens.new_session_id()
             self.sessions[sid] = session_id
@@ -191,7 +191,7 @@ class WidgetInput(InputChannel):
             )
 
         @sio.on("user_uttered")
-        async def user_uttered(sid: str, data: Any) -> None:
+        async def user_uttered(sid: str, data: Any = None, *_: Any) -> None:
             session_id = self.sessions.get(sid)
             if session_id is None:
                 await sio.emit("widget_error", {"message": "The session has not started yet. Please reload."}, room=sid)

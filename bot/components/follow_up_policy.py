@@ -49,9 +49,9 @@ def _custom_action_failed(tracker: DialogueStateTracker) -> bool:
 
 
 def _rasa_default_actions() -> frozenset:
-    from rasa.core.actions.action import default_action_names
+    from rasa.shared.core.constants import DEFAULT_ACTION_NAMES
 
-    return frozenset(default_action_names())
+    return frozenset(DEFAULT_ACTION_NAMES)
 
 
 def describe_turn(tracker: DialogueStateTracker) -> Turn:

@@ -59,6 +59,9 @@ def live_assistant() -> Iterator[LiveAssistant]:
     rasa_port, actions_port, fake_port = free_port(), free_port(), free_port()
     base = f"http://127.0.0.1:{rasa_port}"
     saved = dict(os.environ)
+    # This server shows the defaults: HTTP API off, default rate limits (other fixtures may have changed them).
+    for name in ("RASA_API_TOKEN", "RATE_LIMIT_PER_SENDER", "RATE_LIMIT_PER_IP", "REST_TOKEN"):
+        os.environ.pop(name, None)
     os.environ.update(
         {
             "TELEGRAM_ACCESS_TOKEN": TELEGRAM_TOKEN,

@@ -178,8 +178,10 @@ _socket_payload = st.one_of(
 )
 
 
-@settings(max_examples=1, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
-@given(payloads=st.lists(_socket_payload, min_size=220, max_size=220))
+# 12 connections × 20 generated payloads (240); each example is its own socket, so one bad payload cannot hide
+# behind another.
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@given(payloads=st.lists(_socket_payload, min_size=20, max_size=20))
 def test_generated_bad_widget_messages_never_break_the_socket(secured: Secured, payloads: list) -> None:
     import socketio
 
@@ -200,12 +202,18 @@ def test_generated_bad_widget_messages_never_break_the_socket(secured: Secured, 
         async def on_error(data: dict) -> None:
             events.append("widget_error")
 
-        await client.connect(secured.base, socketio_path="/widget/socket.io", headers={"Origin": secured.base}, transports=["websocket"])
+        await client.connect(secured.base, socketio_path="/widget/socket.io", headers={"Origin": secured.base}, transports=["polling"])
         await client.emit("session_request", {"token": "forged.token"})
         await asyncio.wait_for(confirmed.wait(), 20)
         for payload in payloads:
             await client.emit("user_uttered", payload)
-        await asyncio.sleep(5)
+            # long polling (python-socketio's websocket client needs a newer aiohttp than Rasa pins): one packet
+            # per request, or engine.io refuses the batch as "too many packets" — its own flood protection
+            await asyncio.sleep(0.03)
+        for _ in range(24):  # every payload is answered, one way or the other
+            if len(events) >= len(payloads):
+                break
+            await asyncio.sleep(0.5)
         assert client.connected
         await client.disconnect()
         return events
@@ -214,10 +222,10 @@ def test_generated_bad_widget_messages_never_break_the_socket(secured: Secured, 
     OUTCOMES["fuzz widget payloads sent"] += len(payloads)
     OUTCOMES["fuzz widget widget_error replies"] += events.count("widget_error")
     OUTCOMES["fuzz widget bot replies"] += events.count("bot_uttered")
-    assert events, "the server answered nothing"
+    assert len(events) >= len(payloads), "some payloads got no answer"
     # and it still serves normal traffic
     status, reply = rest(secured, "after-fuzz", "what are the side effects of klonopin")
-    assert status == 200 and "Source:" in " ".join(message.get("text", "") for message in reply)
+    assert status == 200 and "Source" in " ".join(message.get("text", "") for message in reply)
 
 
 # --- rate limits -----------------------------------------------------------------------------------------------
