@@ -86,7 +86,7 @@ test-unit: $(VENV)/.installed ## pytest: bot/, actions/, content integrity (no t
 test-conversations: $(MODEL) ## Conversation tests: rasa test core --e2e on tests/
 	$(RASA) test core --model $(MODEL) --stories tests --e2e --fail-on-prediction-errors --out results/core
 
-test-model: $(MODEL) browser nginx ## Through the trained model: safety suites, answers, bad input, widget in Chromium, Telegram
+test-model: $(MODEL) browser nginx ## Through the trained model: safety suites, answers, bad input, faults, security + fuzzing, widget in Chromium, Telegram, persistence, replicas
 	$(PY) -m pytest -q -m model tests
 
 test: validate test-unit test-conversations test-model ## Everything CI runs

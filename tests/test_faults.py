@@ -25,6 +25,15 @@ UNAVAILABLE = "I can't look that up right now"
 CRISIS = "I have my pills lined up and I'm going to take all of them tonight"  # not in the training data
 
 
+def _say(runner: AgentRunner, text: str, sender: str) -> list:
+    """One message through the agent as the REST channel delivers it (with its input channel)."""
+    from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+    output = CollectingOutputChannel()
+    runner.loop.run_until_complete(runner.agent.handle_message(UserMessage(text, output, sender, input_channel="rest")))
+    return output.messages
+
+
 def _texts(messages: list) -> str:
     return "\n".join(message.get("text") or "" for message in messages)
 
@@ -58,13 +67,13 @@ def agent_and_port() -> Iterator[tuple]:
 def test_action_server_down_gives_a_degraded_reply_then_answers_resume(agent_and_port: tuple) -> None:
     runner, port = agent_and_port
     sender = runner.new_sender()
-    degraded = _texts(runner.say(COMPARE, sender))
+    degraded = _texts(_say(runner, COMPARE, sender))
     assert UNAVAILABLE in degraded and '"help"' in degraded
     crisis = _texts(runner.say(CRISIS, runner.new_sender()))
     assert "988" in crisis and "911" in crisis
     process = _start_action_server(port)
     try:
-        resumed = _texts(runner.say(COMPARE, sender))
+        resumed = _texts(_say(runner, COMPARE, sender))
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -97,7 +106,7 @@ def test_slow_action_server_times_out_into_the_degraded_reply(monkeypatch: pytes
     monkeypatch.setattr(rasa_actions, "DEFAULT_REQUEST_TIMEOUT", 2)
     runner = AgentRunner(f"http://127.0.0.1:{port}/webhook")
     began = time.perf_counter()
-    reply = _texts(runner.say(COMPARE, runner.new_sender()))
+    reply = _texts(_say(runner, COMPARE, runner.new_sender()))
     assert UNAVAILABLE in reply
     assert time.perf_counter() - began < 15
     loop.call_soon_threadsafe(loop.stop)
