@@ -62,7 +62,7 @@ class SentenceEncoder:
         self._linear: Dict[str, np.ndarray] = {
             name: np.ascontiguousarray(weight.T)
             for name, weight in self.weights.items()
-            if name.startswith("encoder.layer.") and name.endswith("dense.weight") or name.endswith(("query.weight", "key.weight", "value.weight"))
+            if name.startswith("encoder.layer.") and name.endswith(("dense.weight", "query.weight", "key.weight", "value.weight"))
         }
         self._recent: "OrderedDict[str, np.ndarray]" = OrderedDict()
 

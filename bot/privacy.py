@@ -106,10 +106,9 @@ def purge_older_than(store: Any, days: float, now: Optional[float] = None) -> Li
         for chunk in _chunks(stale, 500):
             session.query(sql.SQLEvent).filter(sql.SQLEvent.sender_id.in_(chunk)).delete(synchronize_session=False)
         session.commit()
-    for sender in stale:
-        forget = getattr(sql, "forget", None)
-        if forget:
-            forget(sender)
+    forget = getattr(sql, "forget", None)
+    for sender in stale if forget else ():
+        forget(sender)
     return stale
 
 

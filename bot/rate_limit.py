@@ -1,8 +1,8 @@
 """Per-conversation and per-address rate limits that never hold back a crisis message.
 
 Token buckets: each key may send `limit` messages at once and then `limit` per minute. A message the safety guard
-reads as a risk (or a hint of one) is always let through and is not counted — a person in crisis typing fast must
-never get "slow down". Limits come from the environment (0 turns a limit off):
+reads as a risk (or a hint of one) is always let through, even over the limit — a person in crisis typing fast
+must never get "slow down". Limits come from the environment (0 turns a limit off):
   RATE_LIMIT_PER_SENDER (default 30 per minute)   RATE_LIMIT_PER_IP (default 300 per minute)
 """
 
@@ -38,24 +38,23 @@ class RateLimiter:
             per_ip=int(os.environ.get("RATE_LIMIT_PER_IP") or 300),
         )
 
-    def _take(self, key: str, limit: int, now: float) -> bool:
-        if limit <= 0:
-            return True
+    def _tokens(self, key: str, limit: int, now: float) -> float:
         tokens, last = self._buckets.get(key, (float(limit), now))
-        tokens = min(float(limit), tokens + (now - last) * limit / 60.0)
-        if tokens < 1.0:
-            self._buckets[key] = (tokens, now)
-            return False
-        self._buckets[key] = (tokens - 1.0, now)
-        if len(self._buckets) > _MAX_KEYS:
-            self._buckets.pop(next(iter(self._buckets)))
-        return True
+        return min(float(limit), tokens + (now - last) * limit / 60.0)
 
     def allow(self, sender: str, address: Optional[str], text: str, now: Optional[float] = None) -> bool:
         """Whether to handle this message now (always, for anything the guard reads as risk)."""
-        if isinstance(text, str) and text and assess(text).level in (Level.RISK, Level.HINT):
-            return True
         now = time.monotonic() if now is None else now
-        sender_ok = self._take(f"s:{sender}", self.per_sender, now)
-        address_ok = self._take(f"a:{address}", self.per_ip, now) if address else True
-        return sender_ok and address_ok
+        buckets = [(f"s:{sender}", self.per_sender)]
+        if address:
+            buckets.append((f"a:{address}", self.per_ip))
+        buckets = [(key, limit) for key, limit in buckets if limit > 0]
+        levels = {key: self._tokens(key, limit, now) for key, limit in buckets}
+        if all(level >= 1.0 for level in levels.values()):
+            for key, level in levels.items():
+                self._buckets[key] = (level - 1.0, now)
+            while len(self._buckets) > _MAX_KEYS:
+                self._buckets.pop(next(iter(self._buckets)))
+            return True
+        # Over a limit: only now is the guard asked (it already reads every message in the NLU pipeline).
+        return isinstance(text, str) and bool(text) and assess(text).level in (Level.RISK, Level.HINT)

@@ -16,6 +16,7 @@ Configured in endpoints as `type: bot.tracker_store.CachingSQLTrackerStore` with
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 from collections import OrderedDict
@@ -57,9 +58,9 @@ def deserialise_events(serialised: List[Dict[str, Any]]) -> List[Event]:
     return events
 
 
-def redact_user_messages(tracker: DialogueStateTracker) -> None:
-    """Redact identifiers in the tracker's user messages, in place (already-redacted text is left as it is)."""
-    for event in tracker.events:
+def redact_user_messages(tracker: DialogueStateTracker, start: int = 0) -> None:
+    """Redact identifiers in the tracker's user messages from event `start` on, in place."""
+    for event in itertools.islice(tracker.events, start, None):
         if isinstance(event, UserUttered) and event.text:
             cleaned = redact(event.text)
             if cleaned != event.text:
@@ -129,8 +130,9 @@ class CachingSQLTrackerStore(SQLTrackerStore):
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Redact, store the new events, then remember the tracker with the database's new version."""
-        self._cache.pop(tracker.sender_id, None)
-        redact_user_messages(tracker)
+        cached = self._cache.pop(tracker.sender_id, None)
+        # Events the cache vouches for are stored, so already redacted: only the new ones need it.
+        redact_user_messages(tracker, cached[1][0] if cached is not None and cached[0] is tracker else 0)
         await super().save(tracker)
         self._remember(tracker)
 

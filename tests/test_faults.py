@@ -4,10 +4,6 @@ degraded reply, and normal answers resume without a restart."""
 from __future__ import annotations
 
 import asyncio
-import os
-import socket
-import subprocess
-import sys
 import threading
 import time
 from typing import Iterator
@@ -15,8 +11,8 @@ from typing import Iterator
 import pytest
 from aiohttp import web
 
-from bot.tools.serve import free_port
-from tests.conftest import PROJECT_ROOT, AgentRunner
+from bot.tools.serve import free_port, start_action_server, stop
+from tests.conftest import AgentRunner
 
 pytestmark = pytest.mark.model
 
@@ -38,25 +34,6 @@ def _texts(messages: list) -> str:
     return "\n".join(message.get("text") or "" for message in messages)
 
 
-def _start_action_server(port: int) -> subprocess.Popen:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("action server did not start")
-
-
 @pytest.fixture(scope="module")
 def agent_and_port() -> Iterator[tuple]:
     """An agent whose action server port is known but, at first, nobody listens on it."""
@@ -71,12 +48,11 @@ def test_action_server_down_gives_a_degraded_reply_then_answers_resume(agent_and
     assert UNAVAILABLE in degraded and '"help"' in degraded
     crisis = _texts(runner.say(CRISIS, runner.new_sender()))
     assert "988" in crisis and "911" in crisis
-    process = _start_action_server(port)
+    process = start_action_server(port)
     try:
         resumed = _texts(_say(runner, COMPARE, sender))
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop([process])
     assert UNAVAILABLE not in resumed
     assert "Inpatient" in resumed or "inpatient" in resumed
 

@@ -217,7 +217,7 @@ class WidgetInput(InputChannel):
         @sio.on("connect")
         async def connect(sid: str, environ: Dict[str, Any], *_: Any) -> None:
             request = environ.get("sanic.request") if isinstance(environ, dict) else None
-            address = getattr(request, "remote_addr", None) or getattr(request, "ip", None) if request else None
+            address = (getattr(request, "remote_addr", None) or getattr(request, "ip", None)) if request else None
             if address:
                 self.addresses[sid] = address
 

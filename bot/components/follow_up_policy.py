@@ -13,6 +13,7 @@ from typing import Any, Dict, List, Optional, Text
 from rasa.core.policies.policy import Policy, PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
+from rasa.shared.core.constants import DEFAULT_ACTION_NAMES
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
@@ -29,6 +30,9 @@ import rasa.core.actions.action as _rasa_actions  # noqa: E402
 ACTION_TIMEOUT_S = float(os.environ.get("ACTION_TIMEOUT_S") or 10)
 _rasa_actions.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT_S
 
+# Rasa's own actions (action_listen, action_session_start, …): silence from them is not a failure.
+RASA_DEFAULT_ACTIONS = frozenset(DEFAULT_ACTION_NAMES)
+
 # Above RulePolicy (6): when both are certain, the follow-up wins.
 FOLLOW_UP_PRIORITY = 7
 # Channels that show the "what this assistant is" notice permanently in their own interface.
@@ -42,7 +46,7 @@ def _custom_action_failed(tracker: DialogueStateTracker) -> bool:
             return False
         if isinstance(event, ActionExecuted):
             name = event.action_name or ""
-            return name.startswith("action_") and name not in _rasa_default_actions() and _live(tracker)
+            return name.startswith("action_") and name not in RASA_DEFAULT_ACTIONS and _live(tracker)
         if isinstance(event, UserUttered):
             return False
     return False
@@ -52,12 +56,6 @@ def _live(tracker: DialogueStateTracker) -> bool:
     """Whether actions really ran: a message came in through a channel, or something was said. In a story replayed
     by `rasa test` neither is true (no action runs, nothing is said), so silence there is not a failure."""
     return tracker.get_latest_input_channel() is not None or any(isinstance(e, BotUttered) for e in tracker.events)
-
-
-def _rasa_default_actions() -> frozenset:
-    from rasa.shared.core.constants import DEFAULT_ACTION_NAMES
-
-    return frozenset(DEFAULT_ACTION_NAMES)
 
 
 def describe_turn(tracker: DialogueStateTracker) -> Turn:

@@ -66,43 +66,38 @@ def _window(tracker: DialogueStateTracker, window_turns: int) -> DialogueStateTr
     return window
 
 
+class _RecentTurnsPrediction:
+    """Predicts with the parent policy on the recent turns; training is the parent's, unchanged."""
+
+    config: Dict[Text, Any]
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[Text, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        """The parent policy's prediction on the tracker's recent turns."""
+        window = recent_tracker(tracker, self.config["window_turns"])
+        return super().predict_action_probabilities(window, domain, rule_only_data, **kwargs)  # type: ignore[misc]
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
-class WindowedRulePolicy(RulePolicy):
-    """RulePolicy predicting from the recent turns (training is unchanged)."""
+class WindowedRulePolicy(_RecentTurnsPrediction, RulePolicy):
+    """RulePolicy predicting from the recent turns."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         """RulePolicy's defaults plus the window size."""
         return {**RulePolicy.get_default_config(), "window_turns": DEFAULT_WINDOW_TURNS}
 
-    def predict_action_probabilities(
-        self,
-        tracker: DialogueStateTracker,
-        domain: Domain,
-        rule_only_data: Optional[Dict[Text, Any]] = None,
-        **kwargs: Any,
-    ) -> PolicyPrediction:
-        """RulePolicy's prediction on the recent turns."""
-        window = recent_tracker(tracker, self.config["window_turns"])
-        return super().predict_action_probabilities(window, domain, rule_only_data, **kwargs)
-
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
-class WindowedMemoizationPolicy(MemoizationPolicy):
-    """MemoizationPolicy predicting from the recent turns (training is unchanged)."""
+class WindowedMemoizationPolicy(_RecentTurnsPrediction, MemoizationPolicy):
+    """MemoizationPolicy predicting from the recent turns."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         """MemoizationPolicy's defaults plus the window size."""
         return {**MemoizationPolicy.get_default_config(), "window_turns": DEFAULT_WINDOW_TURNS}
-
-    def predict_action_probabilities(
-        self,
-        tracker: DialogueStateTracker,
-        domain: Domain,
-        rule_only_data: Optional[Dict[Text, Any]] = None,
-        **kwargs: Any,
-    ) -> PolicyPrediction:
-        """MemoizationPolicy's prediction on the recent turns."""
-        window = recent_tracker(tracker, self.config["window_turns"])
-        return super().predict_action_probabilities(window, domain, rule_only_data, **kwargs)

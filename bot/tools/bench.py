@@ -78,11 +78,14 @@ def _percentile(values: Sequence[float], fraction: float) -> float:
     return round(ordered[min(len(ordered) - 1, int(fraction * len(ordered)))], 1)
 
 
+def _auth() -> Dict[str, str]:
+    """Ours requires the shared REST token (read once per session, not per message); the stock bot ignores it."""
+    return {"Authorization": f"Bearer {rest_token()}"}
+
+
 async def _post(session: aiohttp.ClientSession, url: str, sender: str, text: str) -> float:
     start = time.perf_counter()
-    # The stock bot ignores the header; ours requires the shared REST token.
-    headers = {"Authorization": f"Bearer {rest_token()}"}
-    async with session.post(url, json={"sender": sender, "message": text}, headers=headers) as response:
+    async with session.post(url, json={"sender": sender, "message": text}) as response:
         await response.read()
         if response.status != 200:
             raise RuntimeError(f"HTTP {response.status} for a benchmark message")
@@ -108,7 +111,7 @@ async def _load(url: str, texts: List[str], concurrency: int, conversations: int
 
     timeout = aiohttp.ClientTimeout(total=120)
     connector = aiohttp.TCPConnector(limit=concurrency)
-    async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
+    async with aiohttp.ClientSession(timeout=timeout, connector=connector, headers=_auth()) as session:
         wall = time.perf_counter()
         await asyncio.gather(*(worker(session) for _ in range(concurrency)))
         elapsed = time.perf_counter() - wall
@@ -127,7 +130,7 @@ async def _long_conversation(url: str, texts: List[str], turns: int) -> Dict[str
     """One conversation of `turns` turns; per-turn latency early vs late."""
     sender = f"bench-long-{uuid.uuid4().hex[:8]}"
     latencies: List[float] = []
-    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as session:
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120), headers=_auth()) as session:
         for turn in range(turns):
             latencies.append(await _post(session, url, sender, texts[turn % len(texts)]))
     early = statistics.median(latencies[5:15])
@@ -141,11 +144,11 @@ async def _long_conversation(url: str, texts: List[str], turns: int) -> Dict[str
     }
 
 
-def _wait_ready(url: str) -> None:
+def _warm_up(url: str) -> None:
     """Send one message so models and stores are warm before measuring."""
 
     async def warm() -> None:
-        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as session:
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120), headers=_auth()) as session:
             for _ in range(3):
                 await _post(session, url, f"warm-{uuid.uuid4().hex[:6]}", "hello")
 
@@ -155,7 +158,7 @@ def _wait_ready(url: str) -> None:
 def _measure(
     name: str, url: str, texts: List[str], pids: Callable[[], List[int]], startup_s: float, scale: float
 ) -> Dict[str, Any]:
-    _wait_ready(url)
+    _warm_up(url)
     loads = []
     for concurrency in CONCURRENCY:
         conversations = max(int(20 * scale), int(concurrency * 2 * scale), concurrency)
@@ -348,7 +351,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     (out / "bench.json").write_text(json.dumps(results, indent=2))
     _chart({k: v for k, v in results.items() if k in ("stock", "ours", "replicas")}, out / "bench.png")
-    summary = {k: v for k, v in results.items()}
+    summary = dict(results)
     for name in ("stock", "ours", "replicas"):
         if name in summary:
             summary[name] = dict(summary[name], long_conversation={
