@@ -66,11 +66,9 @@ def _sql_store(store: Any) -> Any:
     """The SQLTrackerStore inside Rasa's wrappers (FailSafeTrackerStore, AwaitableTrackerStore), or None."""
     from rasa.core.tracker_store import SQLTrackerStore
 
-    seen = 0
-    while store is not None and not isinstance(store, SQLTrackerStore) and seen < 5:
-        store = getattr(store, "_tracker_store", None) or getattr(store, "_tracker_store_impl", None)
-        seen += 1
-    return store if isinstance(store, SQLTrackerStore) else None
+    from bot.tracker_store import unwrap  # here: bot.tracker_store imports this module
+
+    return unwrap(store, SQLTrackerStore)
 
 
 def delete_conversation(store: Any, sender_id: str) -> int:

@@ -36,7 +36,8 @@ def endpoints(profile: str, actions_url: str, environ: Optional[Mapping[str, str
     environ = os.environ if environ is None else environ
     if profile not in PROFILES:
         raise ValueError(f"unknown profile {profile!r}: choose one of {', '.join(PROFILES)}")
-    config: Dict[str, Any] = {"action_endpoint": {"url": actions_url}}
+    # The custom action does not read the domain: Rasa need not serialise and post it with every call.
+    config: Dict[str, Any] = {"action_endpoint": {"url": actions_url, "enable_selective_domain": True}}
     if profile == "default":
         path = _env(environ, "SQLITE_PATH", str(PROJECT_ROOT / "var" / "conversations.db"))
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)

@@ -10,7 +10,12 @@ per message here. This store
     of truth and replicas behind the Redis lock store see each other's turns;
   - deserialises events with a type table built once instead of a class-tree walk per event;
   - redacts phone numbers, email addresses and other long numbers from user messages before they are stored or
-    streamed to an event broker (bot.privacy); the guard and the classifier have already read the original.
+    streamed to an event broker (bot.privacy); the guard and the classifier have already read the original;
+  - rides out a database outage. Rasa's FailSafeTrackerStore would silently answer from an empty in-memory
+    tracker, forgetting the conversation (and its safety state) without telling anyone. Here a conversation keeps
+    its in-process copy while the database is unreachable, the channel tells the user once (`take_outage_notice`),
+    and when the database is back the turns taken meanwhile are written — but only if the stored conversation is
+    exactly as the copy left it; otherwise the copy is dropped, so stored conversations are never corrupted.
 Configured in endpoints as `type: bot.tracker_store.CachingSQLTrackerStore` with SQLTrackerStore's own settings.
 """
 
@@ -23,6 +28,7 @@ from collections import OrderedDict
 from typing import Any, Dict, List, Optional, Text, Tuple, Type
 
 from rasa.core.tracker_store import SQLTrackerStore
+from sqlalchemy.exc import SQLAlchemyError
 from rasa.shared.core.events import Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
@@ -32,6 +38,11 @@ from bot.privacy import redact, redact_parse_data
 logger = logging.getLogger(__name__)
 
 DEFAULT_CACHE_SIZE = 2000
+# Conversations held in memory while the database is unreachable, and senders awaiting the outage notice.
+MAX_OFFLINE_TRACKERS = 5000
+CONNECT_TIMEOUT_S = 5  # an unreachable database host fails the turn in seconds, not minutes
+# (number of stored events in the session, last stored row id); None: a conversation with nothing stored yet.
+Version = Optional[Tuple[int, Optional[int]]]
 
 _EVENT_TYPES: Dict[str, Type[Event]] = {}
 
@@ -72,11 +83,42 @@ def redact_user_messages(tracker: DialogueStateTracker, start: int = 0) -> None:
 class CachingSQLTrackerStore(SQLTrackerStore):
     """SQLTrackerStore with a validated in-process tracker cache and fast event deserialisation."""
 
-    def __init__(self, *args: Any, cache_size: int = DEFAULT_CACHE_SIZE, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, cache_size: int = DEFAULT_CACHE_SIZE, busy_timeout_ms: Optional[int] = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._cache_size = cache_size
         # sender id → (tracker, (number of stored events in the session, last stored row id))
         self._cache: "OrderedDict[Text, Tuple[DialogueStateTracker, Tuple[int, Optional[int]]]]" = OrderedDict()
+        # sender id → (tracker taken through an outage, the stored version it continues)
+        self._offline: "OrderedDict[Text, Tuple[DialogueStateTracker, Version]]" = OrderedDict()
+        self._notice_due: "OrderedDict[Text, bool]" = OrderedDict()  # sender → already told about this outage
+        if self.engine.dialect.name == "sqlite":
+            if busy_timeout_ms is not None:
+                self._set_sqlite_busy_timeout(int(busy_timeout_ms))
+        else:
+            self._use_resilient_pool()
+
+    def _use_resilient_pool(self) -> None:
+        """Test pooled connections before use and bound connection attempts, so that after a database restart or
+        outage the next message reconnects instead of failing on a dead pooled connection."""
+        import sqlalchemy as sa
+        from rasa.core.tracker_store import create_engine_kwargs
+
+        url = self.engine.url
+        kwargs = create_engine_kwargs(url)
+        kwargs["connect_args"] = {**kwargs.get("connect_args", {}), "connect_timeout": CONNECT_TIMEOUT_S}
+        self.engine.dispose()
+        self.engine = sa.create_engine(url, pool_pre_ping=True, **kwargs)
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+
+    def _set_sqlite_busy_timeout(self, milliseconds: int) -> None:
+        """How long SQLite waits for another process's lock before failing (Python's default is 5 s)."""
+        import sqlalchemy as sa
+
+        @sa.event.listens_for(self.engine, "connect")
+        def _on_connect(connection: Any, _: Any) -> None:
+            connection.execute(f"PRAGMA busy_timeout = {milliseconds}")
 
     def _stored_version(self, sender_id: Text, known_last_id: Optional[int] = None) -> Tuple[int, Optional[int], int]:
         """Events of the current session in the database: how many, the last row id, and how many up to
@@ -92,8 +134,24 @@ class CachingSQLTrackerStore(SQLTrackerStore):
 
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         """The tracker of the current session: from the cache if the database agrees, brought up to date if other
-        replicas only appended to it, else loaded from the database."""
+        replicas only appended to it, else loaded from the database; during an outage, the in-process copy."""
         cached = self._cache.pop(sender_id, None)
+        try:
+            if sender_id in self._offline:
+                recovered = await self._write_back(sender_id)
+                if recovered is not None:
+                    return recovered
+            return await self._retrieve_current(sender_id, cached)
+        except SQLAlchemyError as error:
+            self._outage("retrieve", sender_id, error)
+            if cached is not None and sender_id not in self._offline:
+                self._keep_offline(cached[0], cached[1])
+            offline = self._offline.get(sender_id)
+            return offline[0] if offline is not None else None
+
+    async def _retrieve_current(
+        self, sender_id: Text, cached: Optional[Tuple[DialogueStateTracker, Tuple[int, Optional[int]]]]
+    ) -> Optional[DialogueStateTracker]:
         if cached is not None:
             tracker, (count, last_id) = cached
             if len(tracker.events) == count:
@@ -109,6 +167,22 @@ class CachingSQLTrackerStore(SQLTrackerStore):
         tracker = await self._retrieve(sender_id, fetch_events_from_all_sessions=False)
         if tracker is not None:
             self._remember(tracker)
+        return tracker
+
+    async def _write_back(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        """After an outage: store the turns a conversation took meanwhile if the database still holds exactly the
+        version they continue (returns the tracker), else drop the copy (returns None; the database wins)."""
+        tracker, base = self._offline[sender_id]
+        count, last_id, _ = self._stored_version(sender_id)
+        if (base is None and count > 0) or (base is not None and (count, last_id) != base):
+            self._offline.pop(sender_id, None)
+            logger.warning("tracker_store.recovered offline_turns=dropped reason=conversation_changed")
+            return None
+        redact_user_messages(tracker)
+        await super().save(tracker)  # SQLTrackerStore stores only the events after the stored count
+        self._offline.pop(sender_id, None)
+        self._remember(tracker)
+        logger.info("tracker_store.recovered offline_turns=stored")
         return tracker
 
     def _append_newer(self, tracker: DialogueStateTracker, last_id: int) -> None:
@@ -129,12 +203,47 @@ class CachingSQLTrackerStore(SQLTrackerStore):
         return DialogueStateTracker.from_events(sender_id, deserialise_events(serialised), self.domain.slots)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """Redact, store the new events, then remember the tracker with the database's new version."""
-        cached = self._cache.pop(tracker.sender_id, None)
-        # Events the cache vouches for are stored, so already redacted: only the new ones need it.
-        redact_user_messages(tracker, cached[1][0] if cached is not None and cached[0] is tracker else 0)
-        await super().save(tracker)
-        self._remember(tracker)
+        """Redact, store the new events, then remember the tracker with the database's new version; during an
+        outage, keep the tracker in memory until the database is back."""
+        sender_id = tracker.sender_id
+        offline = self._offline.get(sender_id)
+        cached = self._cache.pop(sender_id, None)
+        try:
+            if offline is not None and offline[0] is tracker:
+                if await self._write_back(sender_id) is None:
+                    return  # the conversation changed in the database meanwhile: it wins
+            else:
+                # Events the cache vouches for are stored, so already redacted: only the new ones need it.
+                redact_user_messages(tracker, cached[1][0] if cached is not None and cached[0] is tracker else 0)
+                await super().save(tracker)
+                self._remember(tracker)
+        except SQLAlchemyError as error:
+            self._outage("save", sender_id, error)
+            if offline is None or offline[0] is not tracker:
+                self._keep_offline(tracker, cached[1] if cached is not None and cached[0] is tracker else None)
+            return
+        self._notice_due.pop(sender_id, None)
+
+    def _outage(self, operation: str, sender_id: Text, error: Exception) -> None:
+        """Log an unreachable database (the error's type only: messages can quote user text) and owe a notice."""
+        logger.warning("tracker_store.unavailable operation=%s error=%s", operation, type(error).__name__)
+        self._notice_due.setdefault(sender_id, False)
+        self._notice_due.move_to_end(sender_id)
+        while len(self._notice_due) > MAX_OFFLINE_TRACKERS:
+            self._notice_due.popitem(last=False)
+
+    def _keep_offline(self, tracker: DialogueStateTracker, base: Version) -> None:
+        self._offline[tracker.sender_id] = (tracker, base)
+        self._offline.move_to_end(tracker.sender_id)
+        while len(self._offline) > MAX_OFFLINE_TRACKERS:
+            self._offline.popitem(last=False)
+
+    def take_outage_notice(self, sender_id: Text) -> bool:
+        """True once per outage for a conversation whose storage failed (the channel then tells the user)."""
+        if self._notice_due.get(sender_id) is False:
+            self._notice_due[sender_id] = True
+            return True
+        return False
 
     def _remember(self, tracker: DialogueStateTracker) -> None:
         count, last_id, _ = self._stored_version(tracker.sender_id)
@@ -148,3 +257,18 @@ class CachingSQLTrackerStore(SQLTrackerStore):
     def forget(self, sender_id: Text) -> None:
         """Drop a conversation from the cache (after deleting it from the database)."""
         self._cache.pop(sender_id, None)
+        self._offline.pop(sender_id, None)
+
+
+def unwrap(store: Any, kind: Type[Any]) -> Any:
+    """The `kind` of store inside Rasa's wrappers (FailSafeTrackerStore, AwaitableTrackerStore), or None."""
+    for _ in range(5):
+        if isinstance(store, kind):
+            return store
+        store = getattr(store, "_tracker_store", None) or getattr(store, "_tracker_store_impl", None)
+    return None
+
+
+def find_caching_store(store: Any) -> Optional[CachingSQLTrackerStore]:
+    """Our store inside Rasa's wrappers, if that is the store in use."""
+    return unwrap(store, CachingSQLTrackerStore)

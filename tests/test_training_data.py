@@ -20,6 +20,9 @@ from tests.bot.test_rate_limit import CRISIS_PHRASINGS
 from tests.channels.test_security import FLOOD_CRISIS, PII_CRISIS
 from tests.test_bad_input import SPANISH_CRISIS
 from tests.test_faults import CRISIS as FAULTS_CRISIS
+from tests.bot.channels.test_delivery import DELIVERY_CRISIS
+from bot.tools.soak import SOAK_CRISIS
+from tests.test_store_outage import OUTAGE_CRISIS
 
 
 def conversation_test_risk_texts() -> list:
@@ -101,7 +104,7 @@ def test_answers_are_one_action_so_follow_ups_can_be_appended() -> None:
 def test_test_phrasings_are_not_in_the_training_data() -> None:
     seen = training_texts()
     phrasings = [text for _, text in RISK_STATEMENTS] + list(NOT_RISKS) + [SPANISH_CRISIS] + conversation_test_risk_texts()
-    phrasings += [*CRISIS_PHRASINGS, FLOOD_CRISIS, PII_CRISIS, FAULTS_CRISIS]
+    phrasings += [*CRISIS_PHRASINGS, FLOOD_CRISIS, PII_CRISIS, FAULTS_CRISIS, DELIVERY_CRISIS, SOAK_CRISIS, OUTAGE_CRISIS]
     for name in ("risk_utterances.tsv", "safe_utterances.tsv", "holdout_risk.tsv", "holdout_safe.tsv"):
         phrasings += [row["text"] for row in read_tsv(SAFETY_DIR / name)]
     # The answer-accuracy questions are held out too.

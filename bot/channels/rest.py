@@ -8,8 +8,9 @@ about its input.
   doubling a message.
 - Server-to-server only: every request must carry the shared token, `Authorization: Bearer <token>`, else 401.
   The token is REST_TOKEN from the environment, or a random one kept in var/rest_token (`make run` prints it).
-- Malformed requests get a 400 with a clear reason; a failure while answering gets a 503 — never a 500 — and the
-  user's text is never written to the log (Rasa's REST channel logs it on failure).
+- Malformed requests get a 400 with a clear reason; a failure while answering gets a 503 — never a 500 — unless
+  the message states a risk, which gets the crisis reply (bot.channels.delivery); the user's text is never written
+  to the log (Rasa's REST channel logs it on failure).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.commands import delete_if_requested
+from bot.channels.delivery import Outcome, deliver
 from bot.channels.session_tokens import load_secret
 from bot.rate_limit import SLOW_DOWN, RateLimiter
 from bot.sources import PROJECT_ROOT
@@ -143,13 +145,12 @@ class IdempotentRestInput(InputChannel):
             if deleted is not None:
                 return response.json([{"recipient_id": sender, "text": deleted}])
             collector = CollectingOutputChannel()
-            try:
-                await on_new_message(
-                    UserMessage(data["message"], collector, sender, input_channel=self.name(), metadata=data["metadata"], message_id=message_id)
-                )
-            except Exception as error:
-                # Never the user's text in the log: only what failed.
-                logger.error("rest.message.failed error=%s", type(error).__name__)
+            outcome = await deliver(
+                agent,
+                on_new_message,
+                UserMessage(data["message"], collector, sender, input_channel=self.name(), metadata=data["metadata"], message_id=message_id),
+            )
+            if outcome is Outcome.FAILED:  # nothing was stored: the client may retry, here or on another replica
                 return response.json({"error": "The assistant could not answer right now; please retry."}, status=503)
             return response.json(collector.messages)
 

@@ -34,6 +34,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.commands import delete_if_requested
+from bot.channels.delivery import deliver
 
 logger = logging.getLogger(__name__)
 
@@ -239,11 +240,8 @@ class SecureTelegramInput(InputChannel):
             if deleted is not None:
                 await output.send_text_message(str(chat_id), deleted)
                 return response.json({"status": "ok"})
-            try:
-                await on_new_message(UserMessage(text, output, str(chat_id), input_channel=self.name()))
-            except Exception:
-                # Telegram retries non-200 answers, which would repeat the message; log without the user's text.
-                logger.exception("telegram.message.failed")
+            # Always 200: Telegram retries other answers, which would repeat the message.
+            await deliver(request.app.ctx.agent, on_new_message, UserMessage(text, output, str(chat_id), input_channel=self.name()))
             return response.json({"status": "ok"})
 
         return blueprint

@@ -31,6 +31,7 @@ from socketio import AsyncServer
 
 from bot.channels import session_tokens
 from bot.channels.commands import delete_if_requested
+from bot.channels.delivery import deliver
 from bot.rate_limit import SLOW_DOWN, RateLimiter
 from bot.safety.categories import RISK_CATEGORIES
 from bot.safety.dialogue import ASK_SAFE_NOW, CHECK_IN, NOT_SAFE_REPLY, RECHECK
@@ -210,8 +211,10 @@ class WidgetInput(InputChannel):
                 return
             display = data.get("display") if isinstance(data.get("display"), str) else None
             metadata = {"display": display[:200]} if display else {}
-            await on_new_message(
-                UserMessage(text[:MAX_MESSAGE_CHARS], WidgetOutput(sio, sid), session_id, input_channel=self.name(), metadata=metadata)
+            await deliver(
+                agent,
+                on_new_message,
+                UserMessage(text[:MAX_MESSAGE_CHARS], WidgetOutput(sio, sid), session_id, input_channel=self.name(), metadata=metadata),
             )
 
         @sio.on("connect")

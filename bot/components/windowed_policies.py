@@ -101,3 +101,22 @@ class WindowedMemoizationPolicy(_RecentTurnsPrediction, MemoizationPolicy):
     def get_default_config() -> Dict[Text, Any]:
         """MemoizationPolicy's defaults plus the window size."""
         return {**MemoizationPolicy.get_default_config(), "window_turns": DEFAULT_WINDOW_TURNS}
+
+
+# Rasa also posts the whole tracker — every event of the session, serialised — to the action server for each custom
+# action call, and rasa_sdk parses it back: another cost that grows with the conversation. The one custom action
+# here reads the latest message only, so the call carries the recent turns with their slots restored (slots, latest
+# message, active loop and input channel are the same as the full tracker's). Patched here because this module is
+# loaded with the model in every Rasa server, like the action timeout in follow_up_policy.
+import rasa.core.actions.action as _rasa_actions  # noqa: E402
+
+ACTION_CALL_WINDOW_TURNS = 2
+_full_tracker_call_format = _rasa_actions.RemoteAction._action_call_format
+
+
+def _recent_turns_call_format(self: Any, tracker: DialogueStateTracker, domain: Domain) -> Dict[Text, Any]:
+    """Rasa's action-call payload, built from the tracker's recent turns."""
+    return _full_tracker_call_format(self, recent_tracker(tracker, ACTION_CALL_WINDOW_TURNS), domain)
+
+
+_rasa_actions.RemoteAction._action_call_format = _recent_turns_call_format

@@ -149,3 +149,99 @@ def test_both_profiles_configure_this_store(tmp_path: Path) -> None:
     )
     inner = getattr(store, "_tracker_store", store)
     assert isinstance(inner, CachingSQLTrackerStore)
+
+
+class _DatabaseLock:
+    """Another process holding SQLite's exclusive lock: every read and write of the store fails meanwhile."""
+
+    def __init__(self, path: Path) -> None:
+        import sqlite3
+
+        self.connection = sqlite3.connect(str(path / "conversations.db"), isolation_level=None)
+
+    def __enter__(self) -> "_DatabaseLock":
+        self.connection.execute("BEGIN EXCLUSIVE")
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.connection.execute("ROLLBACK")
+        self.connection.close()
+
+
+def _outage_store(path: Path) -> CachingSQLTrackerStore:
+    return CachingSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(path / "conversations.db"), busy_timeout_ms=50)
+
+
+def _stored_rows(path: Path, sender: str) -> list:
+    import sqlite3
+
+    with sqlite3.connect(str(path / "conversations.db")) as connection:
+        return connection.execute("SELECT id, data FROM events WHERE sender_id = ? ORDER BY id", (sender,)).fetchall()
+
+
+async def test_outage_keeps_the_conversation_in_memory_then_stores_its_turns(tmp_path: Path) -> None:
+    store = _outage_store(tmp_path)
+    await _save_new(store, "a", 2)
+    before = _stored_rows(tmp_path, "a")
+    with _DatabaseLock(tmp_path):
+        tracker = await store.retrieve("a")
+        assert tracker is not None and len(tracker.events) == 8  # not Rasa's empty fallback tracker
+        for event in _turn(2):
+            tracker.update(event)
+        await store.save(tracker)  # does not raise
+        assert store.take_outage_notice("a") is True
+        assert store.take_outage_notice("a") is False  # once per outage
+        again = await store.retrieve("a")
+        assert again is tracker
+    recovered = await store.retrieve("a")
+    assert recovered is not None and len(recovered.events) == 12
+    after = _stored_rows(tmp_path, "a")
+    assert after[: len(before)] == before  # what was stored before the outage is untouched
+    fresh = await _outage_store(tmp_path).retrieve("a")
+    assert fresh is not None and [e.text for e in fresh.events if isinstance(e, UserUttered)] == [
+        "message 0",
+        "message 1",
+        "message 2",
+    ]
+    assert store.take_outage_notice("a") is False
+
+
+async def test_outage_copy_is_dropped_when_another_replica_changed_the_conversation(tmp_path: Path) -> None:
+    replica_a, replica_b = _outage_store(tmp_path), _outage_store(tmp_path)
+    await _save_new(replica_a, "a", 1)
+    tracker = await replica_a.retrieve("a")
+    with _DatabaseLock(tmp_path):
+        for event in _turn(7):
+            tracker.update(event)
+        await replica_a.save(tracker)
+    other = await replica_b.retrieve("a")
+    for event in _turn(1):
+        other.update(event)
+    await replica_b.save(other)
+    stored = _stored_rows(tmp_path, "a")
+    recovered = await replica_a.retrieve("a")
+    assert [e.text for e in recovered.events if isinstance(e, UserUttered)] == ["message 0", "message 1"]
+    assert _stored_rows(tmp_path, "a") == stored  # replica A's outage copy was not written over B's turn
+
+
+async def test_new_conversation_during_an_outage_is_stored_when_the_database_returns(tmp_path: Path) -> None:
+    store = _outage_store(tmp_path)
+    await _save_new(store, "someone else", 1)  # creates the table
+    with _DatabaseLock(tmp_path):
+        assert await store.retrieve("new") is None
+        tracker = await _save_new(store, "new", 1)
+        assert store.take_outage_notice("new") is True
+    assert await store.retrieve("new") is tracker
+    assert len(_stored_rows(tmp_path, "new")) == 4
+
+
+async def test_stored_conversation_not_in_memory_is_never_overwritten_after_an_outage(tmp_path: Path) -> None:
+    await _save_new(_outage_store(tmp_path), "a", 2)
+    restarted = _outage_store(tmp_path)  # a new process: nothing cached
+    stored = _stored_rows(tmp_path, "a")
+    with _DatabaseLock(tmp_path):
+        assert await restarted.retrieve("a") is None  # Rasa then starts an empty tracker
+        await _save_new(restarted, "a", 1)
+    recovered = await restarted.retrieve("a")
+    assert _stored_rows(tmp_path, "a") == stored
+    assert len(recovered.events) == 8

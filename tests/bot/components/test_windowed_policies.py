@@ -45,6 +45,21 @@ def test_window_keeps_recent_turns_and_the_slots_set_before_them(domain) -> None
     assert window.past_states(domain)[-3:] == tracker.past_states(domain)[-3:]
 
 
+
+def test_action_server_gets_the_recent_turns_with_the_same_state(domain) -> None:
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.core.trackers import EventVerbosity
+    from rasa.utils.endpoints import EndpointConfig
+
+    tracker = _long_tracker(domain, 200)
+    action = RemoteAction("action_compare_care_levels", EndpointConfig("http://127.0.0.1:1/webhook"))
+    sent = action._action_call_format(tracker, domain)["tracker"]
+    full = tracker.current_state(EventVerbosity.ALL)
+    assert len(sent["events"]) < 20 < len(full["events"])  # does not grow with the conversation
+    for key in ("slots", "latest_message", "latest_action_name", "active_loop", "latest_input_channel", "sender_id"):
+        assert sent[key] == full[key], key
+
+
 CONVERSATION = [
     "hello",
     "what are the side effects of klonopin",

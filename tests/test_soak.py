@@ -1,0 +1,23 @@
+"""Soak: thousands of mixed messages with the action server restarted mid-run → every message answered, the server
+alive with no tracebacks in its log, and memory levelling off within the stated bound (bot/tools/soak.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.tools import soak
+
+pytestmark = pytest.mark.model
+
+
+def test_soak_answers_every_message_through_an_action_server_restart_within_the_memory_bound() -> None:
+    report = soak.run(soak.DEFAULT_MESSAGES, soak.DEFAULT_TURNS, soak.DEFAULT_CONCURRENCY, soak.DEFAULT_RSS_BOUND_MB)
+    soak.REPORT.parent.mkdir(exist_ok=True)
+    soak.REPORT.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    assert report["sent"] >= soak.DEFAULT_MESSAGES * 0.99
+    assert report["unanswered"] == 0, report
+    assert report["responses"].get("degraded", 0) > 0  # the restart really happened under load
+    assert report["server_still_running"] and report["tracebacks_in_log"] == 0, report
+    assert report["rss_growth_after_warm_up_mb"] <= soak.DEFAULT_RSS_BOUND_MB, report["rss_mb"]
