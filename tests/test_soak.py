@@ -1,5 +1,5 @@
 """Soak: thousands of mixed messages with the action server restarted mid-run → every message answered, the server
-alive with no tracebacks in its log, and memory levelling off within the stated bound (bot/tools/soak.py)."""
+alive with no errors in its log but the expected failed action calls, and memory levelling off within the stated bound (bot/tools/soak.py)."""
 
 from __future__ import annotations
 
@@ -19,5 +19,5 @@ def test_soak_answers_every_message_through_an_action_server_restart_within_the_
     assert report["sent"] >= soak.DEFAULT_MESSAGES * 0.99
     assert report["unanswered"] == 0, report
     assert report["responses"].get("degraded", 0) > 0  # the restart really happened under load
-    assert report["server_still_running"] and report["tracebacks_in_log"] == 0, report
+    assert report["server_still_running"] and report["unexpected_errors_in_log"] == 0, report
     assert report["rss_growth_after_warm_up_mb"] <= soak.DEFAULT_RSS_BOUND_MB, report["rss_mb"]

@@ -147,6 +147,8 @@ def test_store_outage_mid_conversation_is_told_once_and_loses_nothing(profile: s
 
         _, after = chat.say(AFTER, sender)
         assert after and STORE_UNAVAILABLE_NOTICE not in after
+        _, newcomer_after = chat.say(AFTER, newcomer)
+        assert newcomer_after and STORE_UNAVAILABLE_NOTICE not in newcomer_after
 
         stored_after = rows(sender)
         assert stored_after[: len(stored_before)] == stored_before  # nothing already stored changed
@@ -154,6 +156,6 @@ def test_store_outage_mid_conversation_is_told_once_and_loses_nothing(profile: s
         user_texts = [event["text"] for event in events if event["event"] == "user"]
         assert user_texts == [*QUESTIONS, DURING, OUTAGE_CRISIS, AFTER]  # the outage turns were stored, in order
         assert any(e["event"] == "slot" and e["name"] == SAFETY_STATE_SLOT and e["value"] for e in events)
-        assert [json.loads(d)["text"] for d in rows(newcomer) if json.loads(d)["event"] == "user"] == ["hello"]
+        assert [json.loads(d)["text"] for d in rows(newcomer) if json.loads(d)["event"] == "user"] == ["hello", AFTER]
     finally:
         cleanup()

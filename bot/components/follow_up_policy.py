@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Optional, Text
 from rasa.core.policies.policy import Policy, PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.shared.core.constants import DEFAULT_ACTION_NAMES
+from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME, DEFAULT_ACTION_NAMES
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
@@ -73,6 +73,12 @@ def describe_turn(tracker: DialogueStateTracker) -> Turn:
                 actions_this_turn.append(event.action_name)
             elif event.action_name in NOTICE_BEARING:
                 notice_shown = True
+    since_listen = 0
+    for event in reversed(tracker.events):
+        if isinstance(event, ActionExecuted):
+            if event.action_name in (ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME):
+                break
+            since_listen += 1
     latest = tracker.latest_message
     parse_data = latest.parse_data if latest else {}
     return Turn(
@@ -82,6 +88,7 @@ def describe_turn(tracker: DialogueStateTracker) -> Turn:
         notice_shown_this_session=notice_shown or tracker.get_latest_input_channel() in CHANNELS_WITH_OWN_NOTICE,
         truncated_input=bool((parse_data.get(INPUT_CHECK) or {}).get("truncated")),
         custom_action_failed=_custom_action_failed(tracker),
+        actions_since_listen=since_listen,
     )
 
 

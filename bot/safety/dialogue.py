@@ -46,6 +46,13 @@ NOTICE_BEARING = SAFETY_ACTIONS | {SESSION_NOTICE, "utter_greet", "utter_help_no
 # What this module appends after an answer.
 FOLLOW_UPS = frozenset({INPUT_TRUNCATED, CHECK_IN, SESSION_NOTICE, ACTION_UNAVAILABLE})
 # Replies that are not answers: after these the turn is not over, or nothing should be appended.
+# Safety replies this policy chooses in a safety state; once one is said, the user speaks next.
+OWN_REPLIES = frozenset({RECHECK, RESUME, NOT_SAFE_REPLY})
+# Rasa stops a turn after 10 predicted actions ("circuit breaker") without listening again, and then counts those
+# actions against every later message, so the conversation goes silent for good. Listening before that limit
+# ends a runaway turn and keeps the conversation alive whatever the other policies predict.
+MAX_ACTIONS_BEFORE_LISTEN = 8
+
 NOT_ANSWERS = frozenset({"action_listen", "action_session_start", "action_extract_slots", "action_restart"})
 
 YES_INTENTS = frozenset({CONFIRM_SAFE_INTENT, DENY_RISK_INTENT, "affirm"})
@@ -62,6 +69,7 @@ class Turn:
     notice_shown_this_session: bool
     truncated_input: bool = False
     custom_action_failed: bool = False
+    actions_since_listen: int = 0  # counted as Rasa's circuit breaker counts them
 
 
 @dataclass(frozen=True)
@@ -91,6 +99,8 @@ def next_follow_up(turn: Turn) -> Optional[FollowUp]:
     an answer this policy always decides: the follow-ups still due, in order, then `action_listen`. Crisis replies
     are sequences owned by the rules (crisis reply → "are you safe right now?"), so it stays out of those.
     """
+    if turn.actions_since_listen >= MAX_ACTIONS_BEFORE_LISTEN:
+        return FollowUp("action_listen", turn.safety_state, sets_state=False)
     done = turn.actions_this_turn
     planned = _planned_reply(turn)
     if planned is not None:
@@ -98,6 +108,10 @@ def next_follow_up(turn: Turn) -> Optional[FollowUp]:
         if len(done) < len(actions):
             return FollowUp(actions[len(done)], new_state, sets_state=not done)
         return FollowUp("action_listen", new_state, sets_state=False)
+    # The reply already left the safety state (e.g. "back to normal answers"), so no plan is found any more; its
+    # turn still ends here — the rules only know these replies after their own question, not after a check-in.
+    if done and done[-1] in OWN_REPLIES:
+        return FollowUp("action_listen", turn.safety_state, sets_state=False)
 
     answered = [action for action in done if action not in NOT_ANSWERS]
     answers = [action for action in answered if action not in FOLLOW_UPS]

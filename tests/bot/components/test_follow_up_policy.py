@@ -75,3 +75,13 @@ def test_abstains_while_the_rules_answer(tmp_path, domain) -> None:
 def test_the_widget_shows_its_own_notice_so_none_is_appended(tmp_path, domain) -> None:
     widget_user = UserUttered("…", {"name": "side_effects", "confidence": 1.0}, input_channel="widget")
     assert predicted(tmp_path, domain, [widget_user, ActionExecuted("utter_side_effects")]) == "action_listen"
+
+
+def test_a_runaway_turn_is_ended_by_listening(tmp_path, domain) -> None:
+    from rasa.shared.core.events import UserUtteranceReverted
+
+    loop: List[Event] = []
+    for _ in range(8):  # a fallback that reverts the message and is predicted again, as Rasa's loop would
+        loop += [ActionExecuted("action_default_fallback"), UserUtteranceReverted()]
+    assert predicted(tmp_path, domain, [user("side_effects"), *loop]) == "action_listen"
+    assert predicted(tmp_path, domain, [user("side_effects"), *loop[:6]]) != "action_listen"

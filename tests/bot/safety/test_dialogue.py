@@ -8,6 +8,7 @@ from bot.safety.dialogue import (
     CHECK_IN,
     CHECKING,
     INPUT_TRUNCATED,
+    MAX_ACTIONS_BEFORE_LISTEN,
     NOT_SAFE_REPLY,
     RECHECK,
     RECHECKING,
@@ -88,3 +89,18 @@ def test_a_custom_action_that_said_nothing_gets_the_degraded_reply_then_listens(
     assert next_follow_up(after).action == "action_listen"
     worked = Turn(None, "compare_care_levels", ("action_compare_care_levels",), True, False)
     assert next_follow_up(worked).action == "action_listen"
+
+
+def test_back_to_normal_after_check_ins_listens_instead_of_leaving_it_to_the_rules() -> None:
+    # "I'm safe" after a check-in (not right after the re-check question): the reply clears the state, then listen.
+    resume = next_follow_up(turn(RECHECKING, "confirm_safe"))
+    assert (resume.action, resume.safety_state) == (RESUME, None)
+    assert next_follow_up(turn(None, "confirm_safe", [RESUME])).action == "action_listen"
+    assert next_follow_up(turn(CHECKING, "deny", [NOT_SAFE_REPLY])).action == "action_listen"
+
+
+def test_a_runaway_turn_ends_in_listening_before_rasas_circuit_breaker() -> None:
+    runaway = Turn(None, "confirm_safe", ("action_default_fallback",) * 3, True, actions_since_listen=MAX_ACTIONS_BEFORE_LISTEN)
+    assert next_follow_up(runaway).action == "action_listen"
+    assert MAX_ACTIONS_BEFORE_LISTEN < 10  # Rasa's default max_number_of_predictions
+    assert next_follow_up(Turn(None, "side_effects", (), True, actions_since_listen=1)) is None
