@@ -29,7 +29,7 @@ MODEL_INPUTS := config.yml domain.yml $(shell find data bot -type f \( -name '*.
   -not -path 'bot/tools/*' -not -path 'bot/channels/*' -not -name tracker_store.py -not -name profiles.py 2>/dev/null)
 
 .PHONY: help install browser nginx run-replicas responses train run shell actions test test-unit validate test-conversations \
-        test-model eval bench delete-conversation purge clean
+        test-model eval bench soak delete-conversation purge clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-20s %s\n", $$1, $$2}'
@@ -86,7 +86,7 @@ test-unit: $(VENV)/.installed ## pytest: bot/, actions/, content integrity (no t
 test-conversations: $(MODEL) ## Conversation tests: rasa test core --e2e on tests/
 	$(RASA) test core --model $(MODEL) --stories tests --e2e --fail-on-prediction-errors --out results/core
 
-test-model: $(MODEL) browser nginx ## Through the trained model: safety suites, answers, bad input, faults, security + fuzzing, widget in Chromium, Telegram, persistence, replicas
+test-model: $(MODEL) browser nginx ## Through the trained model: safety suites, answers, bad input, faults + store outage + soak, security + fuzzing, widget in Chromium, Telegram, persistence, replicas
 	$(PY) -m pytest -q -m model tests
 
 test: validate test-unit test-conversations test-model ## Everything CI runs
@@ -96,6 +96,9 @@ eval: $(MODEL) ## NLU cross-validation, confusion matrix PNG and safety report i
 
 bench: $(MODEL) nginx ## Stock `rasa init` bot vs ours vs 2 replicas: c=1,16,64 and a 200-turn conversation → reports/bench.{json,png}
 	$(PY) -m bot.tools.bench --model $(MODEL) --out reports
+
+soak: $(MODEL) ## 3,000 mixed messages, action server restarted mid-run → reports/soak.json (also part of test-model)
+	$(PY) -m bot.tools.soak
 
 delete-conversation: $(VENV)/.installed ## Delete one conversation: make delete-conversation ID=<conversation id> [PROFILE=scale]
 	@test -n "$(ID)" || { echo "usage: make delete-conversation ID=<conversation id>" >&2; exit 2; }

@@ -1,7 +1,7 @@
 """Soak: a few thousand mixed messages over many conversations against a real server, with the action server
 restarted once in the middle. Every message must be answered; the server's memory must level off.
 
-    python -m bot.tools.soak [--messages 3000] [--turns 25] [--concurrency 8] [--rss-bound-mb 150]
+    python -m bot.tools.soak [--messages 3000] [--turns 25] [--concurrency 8] [--rss-bound-mb 100]
 
 Writes reports/soak.json. Loopback only, bounded in count and time; rate limits are off for the run (they have
 their own tests) so that one client can drive the load.
@@ -49,7 +49,7 @@ MESSAGES = [
 DEFAULT_MESSAGES = 3000
 DEFAULT_TURNS = 25
 DEFAULT_CONCURRENCY = 8
-DEFAULT_RSS_BOUND_MB = 150.0
+DEFAULT_RSS_BOUND_MB = 100.0
 RETRIES = 3
 REPORT = PROJECT_ROOT / "reports" / "soak.json"
 
