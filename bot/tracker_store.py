@@ -29,7 +29,7 @@ from typing import Any, Dict, List, Optional, Text, Tuple, Type
 
 from rasa.core.tracker_store import SQLTrackerStore
 from sqlalchemy.exc import SQLAlchemyError
-from rasa.shared.core.events import Event, UserUttered
+from rasa.shared.core.events import Event, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
 
@@ -93,6 +93,7 @@ class CachingSQLTrackerStore(SQLTrackerStore):
         # sender id → (tracker taken through an outage, the stored version it continues)
         self._offline: "OrderedDict[Text, Tuple[DialogueStateTracker, Version]]" = OrderedDict()
         self._notice_due: "OrderedDict[Text, bool]" = OrderedDict()  # sender → already told about this outage
+        self._version_statement: Any = None
         if self.engine.dialect.name == "sqlite":
             if busy_timeout_ms is not None:
                 self._set_sqlite_busy_timeout(int(busy_timeout_ms))
@@ -122,15 +123,26 @@ class CachingSQLTrackerStore(SQLTrackerStore):
 
     def _stored_version(self, sender_id: Text, known_last_id: Optional[int] = None) -> Tuple[int, Optional[int], int]:
         """Events of the current session in the database: how many, the last row id, and how many up to
-        `known_last_id` (so a cached tracker can tell "only appended to" from "changed")."""
-        import sqlalchemy as sa
+        `known_last_id` (so a cached tracker can tell "only appended to" from "changed"). The current session is
+        what Rasa's `_event_query` selects: events from the latest `session_started` on, by timestamp."""
+        with self.engine.connect() as connection:
+            count, last_id, before = connection.execute(
+                self._version_sql, {"sender": sender_id, "known": known_last_id if known_last_id is not None else -1}
+            ).one()
+        return int(count or 0), last_id, int(before or 0)
 
-        with self.session_scope() as session:
-            query = self._event_query(session, sender_id, fetch_events_from_all_sessions=False)
-            ids = query.order_by(None).with_entities(self.SQLEvent.id).subquery()
-            upto = sa.func.sum(sa.case((ids.c.id <= (known_last_id if known_last_id is not None else -1), 1), else_=0))
-            count, last_id, before = session.query(sa.func.count(ids.c.id), sa.func.max(ids.c.id), upto).one()
-            return int(count or 0), last_id, int(before or 0)
+    @property
+    def _version_sql(self) -> Any:
+        if self._version_statement is None:
+            import sqlalchemy as sa
+
+            table = self.SQLEvent.__tablename__
+            start = f"(SELECT max(timestamp) FROM {table} WHERE sender_id = :sender AND type_name = 'session_started')"
+            self._version_statement = sa.text(
+                f"SELECT count(id), max(id), sum(CASE WHEN id <= :known THEN 1 ELSE 0 END) FROM {table} "
+                f"WHERE sender_id = :sender AND (timestamp >= {start} OR {start} IS NULL)"
+            )
+        return self._version_statement
 
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         """The tracker of the current session: from the cache if the database agrees, brought up to date if other
@@ -212,9 +224,10 @@ class CachingSQLTrackerStore(SQLTrackerStore):
             if offline is not None and offline[0] is tracker:
                 if await self._write_back(sender_id) is None:
                     return  # the conversation changed in the database meanwhile: it wins
+            elif cached is not None and cached[0] is tracker:
+                await self._append(tracker, cached[1])
             else:
-                # Events the cache vouches for are stored, so already redacted: only the new ones need it.
-                redact_user_messages(tracker, cached[1][0] if cached is not None and cached[0] is tracker else 0)
+                redact_user_messages(tracker)
                 await super().save(tracker)
                 self._remember(tracker)
         except SQLAlchemyError as error:
@@ -223,6 +236,37 @@ class CachingSQLTrackerStore(SQLTrackerStore):
                 self._keep_offline(tracker, cached[1] if cached is not None and cached[0] is tracker else None)
             return
         self._notice_due.pop(sender_id, None)
+
+    async def _append(self, tracker: DialogueStateTracker, version: Tuple[int, Optional[int]]) -> None:
+        """Store the events after the `version` the cache vouches for (retrieved at the start of this turn, under
+        the lock store's lock): Rasa's save would first count the stored events, and the cache re-read the version
+        afterwards — two queries per message that this skips."""
+        count, last_id = version
+        new_events = list(itertools.islice(tracker.events, count, None))
+        redact_user_messages(tracker, count)  # the stored ones were redacted when they were stored
+        if self.event_broker is not None:
+            await self._stream_new_events(self.event_broker, new_events, tracker.sender_id)
+        with self.session_scope() as session:
+            rows = [self._row(tracker.sender_id, event) for event in new_events]
+            session.add_all(rows)
+            session.commit()
+            new_last = rows[-1].id if rows else last_id
+        if any(isinstance(event, SessionStarted) for event in new_events):
+            self._remember(tracker)  # a new session: the stored session no longer matches the tracker's length
+        else:
+            self._cache_tracker(tracker, (count + len(rows), new_last))
+
+    def _row(self, sender_id: Text, event: Event) -> Any:
+        """The events-table row Rasa's SQLTrackerStore.save writes for an event."""
+        data = event.as_dict()
+        return self.SQLEvent(
+            sender_id=sender_id,
+            type_name=event.type_name,
+            timestamp=data.get("timestamp"),
+            intent_name=data.get("parse_data", {}).get("intent", {}).get("name"),
+            action_name=data.get("name"),
+            data=json.dumps(data),
+        )
 
     def _outage(self, operation: str, sender_id: Text, error: Exception) -> None:
         """Log an unreachable database (the error's type only: messages can quote user text) and owe a notice."""
@@ -249,7 +293,10 @@ class CachingSQLTrackerStore(SQLTrackerStore):
         count, last_id, _ = self._stored_version(tracker.sender_id)
         if len(tracker.events) != count:
             return  # the tracker also holds an earlier session's events: next time, load the session afresh
-        self._cache[tracker.sender_id] = (tracker, (count, last_id))
+        self._cache_tracker(tracker, (count, last_id))
+
+    def _cache_tracker(self, tracker: DialogueStateTracker, version: Tuple[int, Optional[int]]) -> None:
+        self._cache[tracker.sender_id] = (tracker, version)
         self._cache.move_to_end(tracker.sender_id)
         while len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)

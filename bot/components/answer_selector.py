@@ -28,6 +28,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.components import response_keys  # noqa: F401 — indexes ResponseSelector's key lookup
 from bot.encoder import get_encoder
 
 RESPONSE_SELECTOR = "response_selector"

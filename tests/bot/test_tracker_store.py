@@ -245,3 +245,33 @@ async def test_stored_conversation_not_in_memory_is_never_overwritten_after_an_o
     recovered = await restarted.retrieve("a")
     assert _stored_rows(tmp_path, "a") == stored
     assert len(recovered.events) == 8
+
+
+async def test_turn_by_turn_saves_store_the_same_rows_as_rasas_sql_store(tmp_path: Path) -> None:
+    import sqlite3
+
+    ours = _store(tmp_path)
+    rasas = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "rasa.db"))
+    turns = [_turn(number) for number in range(4)]  # the same events (and timestamps) for both stores
+    for store in (ours, rasas):
+        first = DialogueStateTracker.from_events("a", turns[0], DOMAIN.slots)
+        await store.save(first)
+        for number in range(1, 4):
+            tracker = await store.retrieve("a")
+            for event in turns[number]:
+                tracker.update(event)
+            await store.save(tracker)
+    tracker = await ours.retrieve("a")
+    tracker.update(SessionStarted())  # a new session inside a turn
+    for event in _turn(9):
+        tracker.update(event)
+    await ours.save(tracker)
+    columns = "type_name, intent_name, action_name, data"
+    with sqlite3.connect(str(tmp_path / "conversations.db")) as connection:
+        our_rows = connection.execute(f"SELECT {columns} FROM events WHERE sender_id = 'a' ORDER BY id").fetchall()
+    with sqlite3.connect(str(tmp_path / "rasa.db")) as connection:
+        rasa_rows = connection.execute(f"SELECT {columns} FROM events WHERE sender_id = 'a' ORDER BY id").fetchall()
+    assert our_rows[: len(rasa_rows)] == rasa_rows and len(rasa_rows) == 16
+    assert len(our_rows) == 21
+    new_session = await _store(tmp_path).retrieve("a")  # a fresh process sees the new session only
+    assert len(new_session.events) == 5 and len((await ours.retrieve("a")).events) == 5
