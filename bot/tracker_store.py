@@ -94,6 +94,7 @@ class CachingSQLTrackerStore(SQLTrackerStore):
         self._offline: "OrderedDict[Text, Tuple[DialogueStateTracker, Version]]" = OrderedDict()
         self._notice_due: "OrderedDict[Text, bool]" = OrderedDict()  # sender → already told about this outage
         self._version_statement: Any = None
+        self._last_id_statement: Any = None
         if self.engine.dialect.name == "sqlite":
             if busy_timeout_ms is not None:
                 self._set_sqlite_busy_timeout(int(busy_timeout_ms))
@@ -131,6 +132,16 @@ class CachingSQLTrackerStore(SQLTrackerStore):
             ).one()
         return int(count or 0), last_id, int(before or 0)
 
+    def _last_stored_id(self, sender_id: Text) -> Optional[int]:
+        """The conversation's newest row id: rows are only appended or deleted, so an unchanged newest id means an
+        unchanged conversation."""
+        import sqlalchemy as sa
+
+        if self._last_id_statement is None:
+            self._last_id_statement = sa.text(f"SELECT max(id) FROM {self.SQLEvent.__tablename__} WHERE sender_id = :sender")
+        with self.engine.connect() as connection:
+            return connection.execute(self._last_id_statement, {"sender": sender_id}).scalar()
+
     @property
     def _version_sql(self) -> Any:
         if self._version_statement is None:
@@ -166,6 +177,9 @@ class CachingSQLTrackerStore(SQLTrackerStore):
     ) -> Optional[DialogueStateTracker]:
         if cached is not None:
             tracker, (count, last_id) = cached
+            if len(tracker.events) == count and self._last_stored_id(sender_id) == last_id:
+                self._cache[sender_id] = cached  # nothing stored since: the usual case, one index lookup
+                return tracker
             if len(tracker.events) == count:
                 stored_count, stored_last, stored_before = self._stored_version(sender_id, last_id)
                 if (stored_count, stored_last) == (count, last_id):

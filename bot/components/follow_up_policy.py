@@ -19,6 +19,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, 
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.components.incremental_tracker import types_of
 from bot.components.input_checker import INPUT_CHECK
 from bot.safety.dialogue import NOTICE_BEARING, SAFETY_STATE_SLOT, Turn, next_follow_up
 
@@ -58,24 +59,31 @@ def _live(tracker: DialogueStateTracker) -> bool:
     return tracker.get_latest_input_channel() is not None or any(isinstance(e, BotUttered) for e in tracker.events)
 
 
+_SESSION_STARTED = types_of(SessionStarted)
+_USER_UTTERED = types_of(UserUttered)
+_ACTION_EXECUTED = types_of(ActionExecuted)
+
+
 def describe_turn(tracker: DialogueStateTracker) -> Turn:
     """The facts bot.safety.dialogue needs, read from the tracker."""
     actions_this_turn: List[str] = []
     notice_shown = False
     seen_user = False
     for event in reversed(tracker.events):
-        if isinstance(event, SessionStarted):
+        kind = type(event)
+        if kind in _SESSION_STARTED:
             break
-        if isinstance(event, UserUttered):
+        if kind in _USER_UTTERED:
             seen_user = True
-        elif isinstance(event, ActionExecuted) and event.action_name:
+        elif kind in _ACTION_EXECUTED and event.action_name:
             if not seen_user:
                 actions_this_turn.append(event.action_name)
             elif event.action_name in NOTICE_BEARING:
                 notice_shown = True
+                break  # all that is left to learn from earlier events
     since_listen = 0
     for event in reversed(tracker.events):
-        if isinstance(event, ActionExecuted):
+        if type(event) in _ACTION_EXECUTED:
             if event.action_name in (ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME):
                 break
             since_listen += 1

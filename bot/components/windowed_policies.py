@@ -10,6 +10,7 @@ same (tests/bot/components/test_windowed_policies.py checks prediction equality 
 
 from __future__ import annotations
 
+import itertools
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.core.policies.memoization import MemoizationPolicy
@@ -19,6 +20,10 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, AllSlotsReset, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+
+# Also makes applied_events() and copy() incremental (bot/components/incremental_tracker.py).
+from bot.components import incremental_tracker
+from bot.components.incremental_tracker import types_of
 
 # User turns kept: comfortably more than MemoizationPolicy's max_history (3) and the longest rule (2 turns).
 DEFAULT_WINDOW_TURNS = 8
@@ -40,23 +45,38 @@ def recent_tracker(tracker: DialogueStateTracker, window_turns: int = DEFAULT_WI
     return window
 
 
+_USER_UTTERED = types_of(UserUttered)
+_SLOT_SET = types_of(SlotSet)
+_ALL_SLOTS_RESET = types_of(AllSlotsReset)
+_ACTIVE_LOOP = types_of(ActiveLoop)
+
+
 def _window(tracker: DialogueStateTracker, window_turns: int) -> DialogueStateTracker:
     applied = tracker.applied_events()
-    user_positions = [index for index, event in enumerate(applied) if isinstance(event, UserUttered)]
-    if len(user_positions) <= window_turns:
+    # The last `window_turns` user messages, found from the end (the conversation before them is not needed).
+    cut = None
+    seen = 0
+    for index in range(len(applied) - 1, -1, -1):
+        if type(applied[index]) in _USER_UTTERED:
+            seen += 1
+            if seen == window_turns:
+                cut = index
+            elif seen > window_turns:
+                break
+    if cut is None or seen <= window_turns:
         return tracker
-    cut = user_positions[-window_turns]
     # Start at the `action_listen` before that message, so its state keeps its previous action.
     if cut > 0 and isinstance(applied[cut - 1], ActionExecuted):
         cut -= 1
     slots: Dict[str, Any] = {}
     active_loop: Optional[ActiveLoop] = None
-    for event in applied[:cut]:
-        if isinstance(event, SlotSet):
+    for event in itertools.islice(applied, cut):
+        kind = type(event)
+        if kind in _SLOT_SET:
             slots[event.key] = event.value
-        elif isinstance(event, AllSlotsReset):
+        elif kind in _ALL_SLOTS_RESET:
             slots = {}
-        elif isinstance(event, ActiveLoop):
+        elif kind in _ACTIVE_LOOP:
             active_loop = event
     prefix: List[Event] = [SlotSet(name, value) for name, value in slots.items() if name in tracker.slots]
     if active_loop is not None and active_loop.name:
@@ -109,6 +129,7 @@ class WindowedMemoizationPolicy(_RecentTurnsPrediction, MemoizationPolicy):
 # message, active loop and input channel are the same as the full tracker's). Patched here because this module is
 # loaded with the model in every Rasa server, like the action timeout in follow_up_policy.
 import rasa.core.actions.action as _rasa_actions  # noqa: E402
+
 
 ACTION_CALL_WINDOW_TURNS = 2
 _full_tracker_call_format = _rasa_actions.RemoteAction._action_call_format
