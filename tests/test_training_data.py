@@ -23,6 +23,7 @@ from tests.test_faults import CRISIS as FAULTS_CRISIS
 from tests.bot.channels.test_delivery import DELIVERY_CRISIS
 from bot.tools.soak import SOAK_CRISIS
 from tests.test_store_outage import OUTAGE_CRISIS
+from tests.channels.test_telegram_roundtrip import TELEGRAM_FLOOD_CRISIS
 
 
 def conversation_test_risk_texts() -> list:
@@ -104,7 +105,7 @@ def test_answers_are_one_action_so_follow_ups_can_be_appended() -> None:
 def test_test_phrasings_are_not_in_the_training_data() -> None:
     seen = training_texts()
     phrasings = [text for _, text in RISK_STATEMENTS] + list(NOT_RISKS) + [SPANISH_CRISIS] + conversation_test_risk_texts()
-    phrasings += [*CRISIS_PHRASINGS, FLOOD_CRISIS, PII_CRISIS, FAULTS_CRISIS, DELIVERY_CRISIS, SOAK_CRISIS, OUTAGE_CRISIS]
+    phrasings += [*CRISIS_PHRASINGS, FLOOD_CRISIS, PII_CRISIS, FAULTS_CRISIS, DELIVERY_CRISIS, SOAK_CRISIS, OUTAGE_CRISIS, TELEGRAM_FLOOD_CRISIS]
     for name in ("risk_utterances.tsv", "safe_utterances.tsv", "holdout_risk.tsv", "holdout_safe.tsv"):
         phrasings += [row["text"] for row in read_tsv(SAFETY_DIR / name)]
     # The answer-accuracy questions are held out too.

@@ -35,6 +35,7 @@ from sanic.response import HTTPResponse
 
 from bot.channels.commands import delete_if_requested
 from bot.channels.delivery import deliver
+from bot.rate_limit import SLOW_DOWN, RateLimiter
 
 logger = logging.getLogger(__name__)
 
@@ -156,6 +157,8 @@ class SecureTelegramInput(InputChannel):
         self.api_url = api_url
         self.codec = CallbackCodec()
         self.webhook_registered = asyncio.Event()
+        # Per chat only: every update comes from Telegram's servers, so the address says nothing about the sender.
+        self.limiter = RateLimiter.from_environment()
 
     def get_output_channel(self) -> SecureTelegramOutput:
         return SecureTelegramOutput(self.access_token, self.api_url, self.codec)
@@ -236,6 +239,9 @@ class SecureTelegramInput(InputChannel):
                     text, chat_id = message.text, message.chat.id
             if text is None or chat_id is None:
                 return response.json({"status": "ignored"})
+            if not self.limiter.allow(str(chat_id), None, text):
+                await output.send_text_message(str(chat_id), SLOW_DOWN)
+                return response.json({"status": "ok"})  # 200: Telegram would otherwise resend the update
             deleted = await delete_if_requested(request.app.ctx.agent, str(chat_id), text)
             if deleted is not None:
                 await output.send_text_message(str(chat_id), deleted)

@@ -21,8 +21,9 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, AllSlotsReset, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-# Also makes applied_events() and copy() incremental (bot/components/incremental_tracker.py).
-from bot.components import incremental_tracker
+# Also makes applied_events() and copy() incremental (bot/components/incremental_tracker.py) and runs the prediction
+# graph without dask (bot/components/sequential_runner.py).
+from bot.components import incremental_tracker, sequential_runner  # noqa: F401
 from bot.components.incremental_tracker import types_of
 
 # User turns kept: comfortably more than MemoizationPolicy's max_history (3) and the longest rule (2 turns).

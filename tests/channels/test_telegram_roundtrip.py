@@ -94,3 +94,20 @@ def test_garbage_body_with_the_secret_is_a_clear_400(live_assistant: LiveAssista
     with pytest.raises(urllib.error.HTTPError) as error:
         urllib.request.urlopen(request, timeout=10)
     assert error.value.code == 400
+
+
+# Not in the training data (tests/test_training_data.py checks).
+TELEGRAM_FLOOD_CRISIS = "he just stopped breathing right after mixing his pins with a bunch of beers"
+
+
+def test_a_flooding_chat_is_asked_to_slow_down_but_a_crisis_still_gets_through(live_assistant: LiveAssistant) -> None:
+    from bot.rate_limit import SLOW_DOWN
+
+    chat = 504
+    for _ in range(35):  # over the default 30 messages a minute per conversation
+        assert post_update(live_assistant, text_update(chat, "hello")) == 200
+    assert any(call["data"]["text"] == SLOW_DOWN for call in sent_to(live_assistant, chat))
+    assert post_update(live_assistant, text_update(chat, TELEGRAM_FLOOD_CRISIS)) == 200
+    live_assistant.wait_for_call(
+        lambda c: c["method"] == "sendMessage" and c["data"].get("chat_id") == str(chat) and "911" in c["data"]["text"]
+    )
