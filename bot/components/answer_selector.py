@@ -93,6 +93,13 @@ class AnswerSelector(GraphComponent):
         self._keys = np.array(keys or [])
         self._answers = sorted(set(self._keys.tolist()))
         self._rows = {answer: np.flatnonzero(self._keys == answer) for answer in self._answers}
+        # Each answer's example rows side by side, padded with an index that reads -inf, so every answer's closest
+        # examples come out of one partition instead of a sort per answer.
+        width = max((len(rows) for rows in self._rows.values()), default=0)
+        padding = len(self._keys)
+        self._grouped = np.full((len(self._answers), width), padding, dtype=np.intp)
+        for position, answer in enumerate(self._answers):
+            self._grouped[position, : len(self._rows[answer])] = self._rows[answer]
 
     @classmethod
     def create(
@@ -139,8 +146,9 @@ class AnswerSelector(GraphComponent):
         return training_data
 
     def _neighbour_votes(self, text: str) -> Dict[str, float]:
-        similarities = self._vectors @ get_encoder().encode([text])[0]
-        scores = np.array([np.sort(similarities[self._rows[answer]])[-NEIGHBOURS:].mean() for answer in self._answers])
+        similarities = np.append(self._vectors @ get_encoder().encode([text])[0], -np.inf)
+        grouped = similarities[self._grouped]
+        scores = np.partition(grouped, -NEIGHBOURS, axis=1)[:, -NEIGHBOURS:].mean(axis=1)
         votes = np.exp((scores - scores.max()) / TEMPERATURE)
         return dict(zip(self._answers, (votes / votes.sum()).tolist()))
 

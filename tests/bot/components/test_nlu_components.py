@@ -132,3 +132,21 @@ def test_answer_selector_leaves_non_retrieval_intents_alone_and_trims_the_rankin
     answer_selector().process([message])
     assert message.get("intent")["name"] == "greet"
     assert len(message.get("response_selector")["default"]["ranking"]) == 5
+
+
+def test_neighbour_votes_are_the_softmax_of_each_answers_two_closest_examples() -> None:
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    keys = [f"topic/answer_{index % 7}" for index in range(7 * 3)] + ["topic/answer_0"] * 4  # uneven groups
+    vectors = rng.normal(size=(len(keys), 384)).astype(np.float32)
+    chosen = AnswerSelector({"threshold": 0.35}, None, None, vectors, keys)
+    text = "how long does withdrawal last"
+    similarities = vectors @ get_encoder().encode([text])[0]
+    answers = sorted(set(keys))
+    scores = np.array([np.sort(similarities[[i for i, k in enumerate(keys) if k == a]])[-2:].mean() for a in answers])
+    expected = np.exp((scores - scores.max()) / 0.05)
+    expected /= expected.sum()
+    votes = chosen._neighbour_votes(text)
+    assert list(votes) == answers
+    assert np.allclose([votes[a] for a in answers], expected, rtol=1e-6, atol=1e-9)
