@@ -3,11 +3,14 @@
 Rasa's SQLTrackerStore rebuilds the whole tracker from the database on every message, and deserialising each event
 looks its class up by walking every Event subclass (`Event.resolve_by_type`): at 200 turns that alone cost ~120 ms
 per message here. This store
-  - keeps recently used trackers in process memory (LRU), and before reusing one checks with a single aggregate
-    query that the database still holds exactly the events it holds (same count and same last row id, in the
-    current session). Anything else — another replica answered in between, a failed turn left unsaved events in the
-    cached copy, a new session, a deleted conversation — reloads from the database, so the database stays the source
-    of truth and replicas behind the Redis lock store see each other's turns;
+  - keeps recently used trackers in process memory (LRU), and before reusing one checks that the database still
+    holds exactly the events it holds: the conversation's newest row id is unchanged (one index lookup; rows are
+    only appended or deleted), else the same count and last row id in the current session. Another replica's new
+    turns are applied to the copy; anything else — a failed turn left unsaved events in the cached copy, a new
+    session, a deleted conversation — reloads from the database, so the database stays the source of truth and
+    replicas behind the Redis lock store see each other's turns;
+  - saves only the events after the version it vouches for, without Rasa's count query before and a version query
+    after every save;
   - deserialises events with a type table built once instead of a class-tree walk per event;
   - redacts phone numbers, email addresses and other long numbers from user messages before they are stored or
     streamed to an event broker (bot.privacy); the guard and the classifier have already read the original;
