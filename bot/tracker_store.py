@@ -202,15 +202,13 @@ class CachingSQLTrackerStore(SQLTrackerStore):
         """After an outage: store the turns a conversation took meanwhile if the database still holds exactly the
         version they continue (returns the tracker), else drop the copy (returns None; the database wins)."""
         tracker, base = self._offline[sender_id]
-        count, last_id, _ = self._stored_version(sender_id)
-        if (base is None and count > 0) or (base is not None and (count, last_id) != base):
+        expected = base if base is not None else (0, None)  # no base: only onto a conversation with nothing stored
+        if self._stored_version(sender_id)[:2] != expected:
             self._offline.pop(sender_id, None)
             logger.warning("tracker_store.recovered offline_turns=dropped reason=conversation_changed")
             return None
-        redact_user_messages(tracker)
-        await super().save(tracker)  # SQLTrackerStore stores only the events after the stored count
+        await self._append(tracker, expected)
         self._offline.pop(sender_id, None)
-        self._remember(tracker)
         logger.info("tracker_store.recovered offline_turns=stored")
         return tracker
 
@@ -241,12 +239,10 @@ class CachingSQLTrackerStore(SQLTrackerStore):
             if offline is not None and offline[0] is tracker:
                 if await self._write_back(sender_id) is None:
                     return  # the conversation changed in the database meanwhile: it wins
-            elif cached is not None and cached[0] is tracker:
-                await self._append(tracker, cached[1])
             else:
-                redact_user_messages(tracker)
-                await super().save(tracker)
-                self._remember(tracker)
+                # The version this turn started from, vouched for by the cache, else read now (as Rasa counts it).
+                vouched = cached is not None and cached[0] is tracker
+                await self._append(tracker, cached[1] if vouched else self._stored_version(sender_id)[:2])
         except SQLAlchemyError as error:
             self._outage("save", sender_id, error)
             if offline is None or offline[0] is not tracker:
@@ -255,21 +251,22 @@ class CachingSQLTrackerStore(SQLTrackerStore):
         self._notice_due.pop(sender_id, None)
 
     async def _append(self, tracker: DialogueStateTracker, version: Tuple[int, Optional[int]]) -> None:
-        """Store the events after the `version` the cache vouches for (retrieved at the start of this turn, under
-        the lock store's lock): Rasa's save would first count the stored events, and the cache re-read the version
-        afterwards — two queries per message that this skips."""
+        """Store the tracker's events after the stored `version` — the rows Rasa's SQLTrackerStore.save would add —
+        redacted, then stream them to the event broker if there is one and cache the tracker with the new version. With a
+        version the cache vouches for (read at the start of this turn, under the lock store's lock) this skips the
+        count query before and the version query after every save."""
         count, last_id = version
         new_events = list(itertools.islice(tracker.events, count, None))
         redact_user_messages(tracker, count)  # the stored ones were redacted when they were stored
-        if self.event_broker is not None:
-            await self._stream_new_events(self.event_broker, new_events, tracker.sender_id)
         with self.session_scope() as session:
             rows = [self._row(tracker.sender_id, event) for event in new_events]
             session.add_all(rows)
             session.commit()
             new_last = rows[-1].id if rows else last_id
-        if any(isinstance(event, SessionStarted) for event in new_events):
-            self._remember(tracker)  # a new session: the stored session no longer matches the tracker's length
+        if self.event_broker is not None:  # after the commit: a failed write streams nothing, its retry streams once
+            await self._stream_new_events(self.event_broker, new_events, tracker.sender_id)
+        if len(tracker.events) != count + len(rows) or any(isinstance(event, SessionStarted) for event in new_events):
+            self._remember(tracker)  # the tracker spans more than the stored session: ask the database
         else:
             self._cache_tracker(tracker, (count + len(rows), new_last))
 
@@ -288,16 +285,10 @@ class CachingSQLTrackerStore(SQLTrackerStore):
     def _outage(self, operation: str, sender_id: Text, error: Exception) -> None:
         """Log an unreachable database (the error's type only: messages can quote user text) and owe a notice."""
         logger.warning("tracker_store.unavailable operation=%s error=%s", operation, type(error).__name__)
-        self._notice_due.setdefault(sender_id, False)
-        self._notice_due.move_to_end(sender_id)
-        while len(self._notice_due) > MAX_OFFLINE_TRACKERS:
-            self._notice_due.popitem(last=False)
+        _put_bounded(self._notice_due, sender_id, self._notice_due.get(sender_id, False), MAX_OFFLINE_TRACKERS)
 
     def _keep_offline(self, tracker: DialogueStateTracker, base: Version) -> None:
-        self._offline[tracker.sender_id] = (tracker, base)
-        self._offline.move_to_end(tracker.sender_id)
-        while len(self._offline) > MAX_OFFLINE_TRACKERS:
-            self._offline.popitem(last=False)
+        _put_bounded(self._offline, tracker.sender_id, (tracker, base), MAX_OFFLINE_TRACKERS)
 
     def take_outage_notice(self, sender_id: Text) -> bool:
         """True once per outage for a conversation whose storage failed (the channel then tells the user)."""
@@ -313,15 +304,20 @@ class CachingSQLTrackerStore(SQLTrackerStore):
         self._cache_tracker(tracker, (count, last_id))
 
     def _cache_tracker(self, tracker: DialogueStateTracker, version: Tuple[int, Optional[int]]) -> None:
-        self._cache[tracker.sender_id] = (tracker, version)
-        self._cache.move_to_end(tracker.sender_id)
-        while len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
+        _put_bounded(self._cache, tracker.sender_id, (tracker, version), self._cache_size)
 
     def forget(self, sender_id: Text) -> None:
         """Drop a conversation from the cache (after deleting it from the database)."""
         self._cache.pop(sender_id, None)
         self._offline.pop(sender_id, None)
+
+
+def _put_bounded(mapping: "OrderedDict[Text, Any]", key: Text, value: Any, limit: int) -> None:
+    """Set `key` as the most recently used entry, dropping the least recently used beyond `limit`."""
+    mapping[key] = value
+    mapping.move_to_end(key)
+    while len(mapping) > limit:
+        mapping.popitem(last=False)
 
 
 def unwrap(store: Any, kind: Type[Any]) -> Any:

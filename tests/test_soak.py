@@ -3,8 +3,6 @@ alive with no errors in its log but the expected failed action calls, and memory
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from bot.tools import soak
@@ -14,8 +12,7 @@ pytestmark = pytest.mark.model
 
 def test_soak_answers_every_message_through_an_action_server_restart_within_the_memory_bound() -> None:
     report = soak.run(soak.DEFAULT_MESSAGES, soak.DEFAULT_TURNS, soak.DEFAULT_CONCURRENCY, soak.DEFAULT_RSS_BOUND_MB)
-    soak.REPORT.parent.mkdir(exist_ok=True)
-    soak.REPORT.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    soak.write_report(report)
     assert report["sent"] >= soak.DEFAULT_MESSAGES * 0.99
     assert report["unanswered"] == 0, report
     assert report["responses"].get("degraded", 0) > 0  # the restart really happened under load

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import logging
-from typing import Any, Awaitable, Callable, Optional
+from typing import Any, Awaitable, Callable, Optional, Tuple
 
 from rasa.core.channels.channel import UserMessage
 
@@ -42,7 +42,7 @@ class Outcome(str, enum.Enum):
     FAILED = "failed"  # Rasa failed; the please-retry reply was sent
 
 
-def failure_reply(text: Any) -> tuple:
+def failure_reply(text: Any) -> Tuple[str, bool]:
     """The reply for a message Rasa could not answer, and whether it is a crisis reply."""
     assessment = assess(text) if isinstance(text, str) else None
     if assessment is not None and assessment.level is Level.RISK and assessment.category in RISK_CATEGORIES:

@@ -45,14 +45,13 @@ SAFETY_ACTIONS = frozenset({ASK_SAFE_NOW, RECHECK, RESUME, NOT_SAFE_REPLY, CHECK
 NOTICE_BEARING = SAFETY_ACTIONS | {SESSION_NOTICE, "utter_greet", "utter_help_now", "utter_bot_challenge"}
 # What this module appends after an answer.
 FOLLOW_UPS = frozenset({INPUT_TRUNCATED, CHECK_IN, SESSION_NOTICE, ACTION_UNAVAILABLE})
-# Replies that are not answers: after these the turn is not over, or nothing should be appended.
 # Safety replies this policy chooses in a safety state; once one is said, the user speaks next.
 OWN_REPLIES = frozenset({RECHECK, RESUME, NOT_SAFE_REPLY})
 # Rasa stops a turn after 10 predicted actions ("circuit breaker") without listening again, and then counts those
 # actions against every later message, so the conversation goes silent for good. Listening before that limit
 # ends a runaway turn and keeps the conversation alive whatever the other policies predict.
 MAX_ACTIONS_BEFORE_LISTEN = 8
-
+# Replies that are not answers: after these the turn is not over, or nothing should be appended.
 NOT_ANSWERS = frozenset({"action_listen", "action_session_start", "action_extract_slots", "action_restart"})
 
 YES_INTENTS = frozenset({CONFIRM_SAFE_INTENT, DENY_RISK_INTENT, "affirm"})

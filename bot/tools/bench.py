@@ -69,7 +69,8 @@ GUARD_PASSES = 5
 STOCK_DIR = PROJECT_ROOT / "var" / "bench" / "stock"
 
 
-def _rss_mb(pid: int) -> Optional[float]:
+def rss_mb(pid: int) -> Optional[float]:
+    """Resident memory of a process in MB (None once it has gone)."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
@@ -195,12 +196,12 @@ def measure(targets: List[Target], scale: float, rounds: int) -> Dict[str, Any]:
     for target in targets:
         print(f"  {target.name}: one {LONG_TURNS}-turn conversation …", flush=True)
         long = asyncio.run(_long_conversation(target.url, target.texts, LONG_TURNS))
-        rss = [_rss_mb(pid) or 0.0 for pid in target.pids()]
+        rss = [rss_mb(pid) or 0.0 for pid in target.pids()]
         results[target.name] = {
             "startup_s": target.startup_s,
             "loads": [_median_round(target.rounds[concurrency]) for concurrency in CONCURRENCY],
             "long_conversation": long,
-            "rasa_rss_mb": round(sum(rss), 1),
+            "rasarss_mb": round(sum(rss), 1),
             "processes": len(rss),
         }
     return results

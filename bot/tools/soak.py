@@ -23,7 +23,7 @@ from typing import Any, Dict, List, Optional
 import aiohttp
 
 from bot.sources import PROJECT_ROOT
-from bot.tools.bench import _rss_mb
+from bot.tools.bench import rss_mb
 from bot.tools.serve import endpoints_file, free_port, start_action_server, start_rasa, stop
 
 # Not in the training data (tests/test_training_data.py checks).
@@ -115,16 +115,16 @@ def run(messages: int, turns: int, concurrency: int, rss_bound_mb: float, model:
     actions = start_action_server(actions_port)
     endpoints = endpoints_file(actions_port, "default", environ)
     rasa = start_rasa(model, "127.0.0.1", port, endpoints, extra_env=environ, log_path=workdir / "rasa.log")
-    rss: Dict[str, Optional[float]] = {"start": _rss_mb(rasa.pid)}
+    rss: Dict[str, Optional[float]] = {"start": rss_mb(rasa.pid)}
     warm_up, half = messages // 10, messages // 2
     restart: Dict[str, Any] = {}
 
     async def on_progress(sent: int) -> None:
         nonlocal actions
         if sent == warm_up:
-            rss["after_warm_up"] = _rss_mb(rasa.pid)
+            rss["after_warm_up"] = rss_mb(rasa.pid)
         elif sent == half:
-            rss["half"] = _rss_mb(rasa.pid)
+            rss["half"] = rss_mb(rasa.pid)
             began = time.perf_counter()
             stop([actions])
             await asyncio.sleep(2)  # messages keep coming while it is down
@@ -134,7 +134,7 @@ def run(messages: int, turns: int, concurrency: int, rss_bound_mb: float, model:
     started = time.perf_counter()
     try:
         result = asyncio.run(_drive(f"http://127.0.0.1:{port}/webhooks/rest/webhook", token, messages, turns, concurrency, on_progress))
-        rss["end"] = _rss_mb(rasa.pid)
+        rss["end"] = rss_mb(rasa.pid)
         still_running = rasa.poll() is None
     finally:
         stop([rasa, actions])
@@ -165,7 +165,14 @@ def run(messages: int, turns: int, concurrency: int, rss_bound_mb: float, model:
     }
 
 
+def write_report(report: Dict[str, Any]) -> None:
+    """reports/soak.json."""
+    REPORT.parent.mkdir(exist_ok=True)
+    REPORT.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
 def main(argv: Optional[List[str]] = None) -> int:
+    """Run the soak, write the report; exit 1 if a message went unanswered or memory grew past the bound."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=DEFAULT_MESSAGES)
     parser.add_argument("--turns", type=int, default=DEFAULT_TURNS)
@@ -173,8 +180,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--rss-bound-mb", type=float, default=DEFAULT_RSS_BOUND_MB)
     args = parser.parse_args(argv)
     report = run(args.messages, args.turns, args.concurrency, args.rss_bound_mb)
-    REPORT.parent.mkdir(exist_ok=True)
-    REPORT.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    write_report(report)
     print(json.dumps(report, indent=2))
     ok = report["unanswered"] == 0 and report["rss_growth_after_warm_up_mb"] <= args.rss_bound_mb
     return 0 if ok else 1

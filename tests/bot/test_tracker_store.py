@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -275,3 +276,27 @@ async def test_turn_by_turn_saves_store_the_same_rows_as_rasas_sql_store(tmp_pat
     assert len(our_rows) == 21
     new_session = await _store(tmp_path).retrieve("a")  # a fresh process sees the new session only
     assert len(new_session.events) == 5 and len((await ours.retrieve("a")).events) == 5
+
+
+async def test_event_broker_gets_every_stored_event_once_including_turns_written_after_an_outage(tmp_path: Path) -> None:
+    class RecordingBroker:
+        def __init__(self) -> None:
+            self.bodies: list = []
+
+        def publish(self, body: dict) -> None:
+            self.bodies.append(body)
+
+    broker = RecordingBroker()
+    store = CachingSQLTrackerStore(
+        DOMAIN, event_broker=broker, dialect="sqlite", db=str(tmp_path / "conversations.db"), busy_timeout_ms=50
+    )
+    await _save_new(store, "a", 1)
+    tracker = await store.retrieve("a")
+    with _DatabaseLock(tmp_path):
+        for event in _turn(1):
+            tracker.update(event)
+        await store.save(tracker)
+    await store.retrieve("a")  # the database is back: the outage turn is written (and streamed) once
+    stored = [json.loads(data) for _, data in _stored_rows(tmp_path, "a")]
+    assert len(stored) == 8
+    assert [{k: v for k, v in body.items() if k != "sender_id"} for body in broker.bodies] == stored
