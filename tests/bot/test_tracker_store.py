@@ -173,6 +173,13 @@ def _outage_store(path: Path) -> CachingSQLTrackerStore:
     return CachingSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(path / "conversations.db"), busy_timeout_ms=50)
 
 
+async def _save_turn_during_outage(store: CachingSQLTrackerStore, path: Path, tracker: DialogueStateTracker, number: int) -> None:
+    with _DatabaseLock(path):
+        for event in _turn(number):
+            tracker.update(event)
+        await store.save(tracker)
+
+
 def _stored_rows(path: Path, sender: str) -> list:
     import sqlite3
 
@@ -211,10 +218,7 @@ async def test_outage_copy_is_dropped_when_another_replica_changed_the_conversat
     replica_a, replica_b = _outage_store(tmp_path), _outage_store(tmp_path)
     await _save_new(replica_a, "a", 1)
     tracker = await replica_a.retrieve("a")
-    with _DatabaseLock(tmp_path):
-        for event in _turn(7):
-            tracker.update(event)
-        await replica_a.save(tracker)
+    await _save_turn_during_outage(replica_a, tmp_path, tracker, 7)
     other = await replica_b.retrieve("a")
     for event in _turn(1):
         other.update(event)
@@ -292,10 +296,7 @@ async def test_event_broker_gets_every_stored_event_once_including_turns_written
     )
     await _save_new(store, "a", 1)
     tracker = await store.retrieve("a")
-    with _DatabaseLock(tmp_path):
-        for event in _turn(1):
-            tracker.update(event)
-        await store.save(tracker)
+    await _save_turn_during_outage(store, tmp_path, tracker, 1)
     await store.retrieve("a")  # the database is back: the outage turn is written (and streamed) once
     stored = [json.loads(data) for _, data in _stored_rows(tmp_path, "a")]
     assert len(stored) == 8
