@@ -25,7 +25,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Everything the trained model depends on: data, config, domain and our Rasa components.
 # (bot/tools, bot/channels and the stores run beside the model, not in it: editing them does not retrain.)
-MODEL_INPUTS := config.yml domain.yml $(shell find data bot -type f \( -name '*.yml' -o -name '*.py' \) \
+MODEL_INPUTS := config.yml domain.yml $(shell find data -type f 2>/dev/null) $(shell find bot -type f \( -name '*.yml' -o -name '*.py' \) \
   -not -path 'bot/tools/*' -not -path 'bot/channels/*' -not -name tracker_store.py -not -name profiles.py 2>/dev/null)
 
 .PHONY: help install browser nginx run-replicas responses train run shell actions test test-unit validate test-conversations \

@@ -88,9 +88,11 @@ def menu_responses() -> Dict[str, List[Dict[str, Any]]]:
     answers = answers_by_intent()
     buttons = [{"title": title, "payload": answers[intent].question} for title, intent in TOPIC_MENU]
     return {
-        "utter_clarify": [
+        # The second fallback in a row (Rasa's two-stage fallback gives up): honest, with a referral, no dead end.
+        "utter_default": [
             {
-                "text": "Sorry, I'm not sure I understood. Could you put it another way? "
+                "text": "I still can't match that to what my sources cover, and I'd rather say so than guess. "
+                "A pharmacist or your prescriber can answer questions about your own situation. "
                 "Or pick a topic I can help with:",
                 "buttons": buttons,
             }

@@ -36,10 +36,16 @@ class InputVerdict:
     text: str
     original_length: int
     truncated: bool
+    language: str = "en"  # "en", "es" (crisis replies have a Spanish version) or "other"
 
     def as_dict(self) -> dict:
         """JSON-friendly summary for parse data (no user text)."""
-        return {"kind": self.kind.value, "original_length": self.original_length, "truncated": self.truncated}
+        return {
+            "kind": self.kind.value,
+            "original_length": self.original_length,
+            "truncated": self.truncated,
+            "language": self.language,
+        }
 
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -96,6 +102,33 @@ def _looks_non_english(text: str) -> bool:
     return foreign >= 2 and foreign >= 0.3 * len(words) and foreign > english
 
 
+@lru_cache(maxsize=1)
+def _spanish_words() -> FrozenSet[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
+    from spacy.lang.es.stop_words import STOP_WORDS as SPANISH
+
+    # Common words of Spanish messages that spaCy does not list as stop words.
+    extra = {
+        "quiero", "tengo", "estoy", "pastilla", "pastillas", "ayuda", "morir", "morirme", "matarme", "vivir", "mi",
+        "mis", "hijo", "hija", "ya", "tome", "tomé", "tomo", "tomó", "esposo", "esposa", "mamá", "papá", "puedo",
+    }
+    return frozenset((SPANISH | extra) - ENGLISH - _SHARED_WORDS)
+
+
+# Words both languages use: they count for neither.
+_SHARED_WORDS = frozenset({"a", "no", "me", "se", "he", "sin", "i", "o", "y", "su", "son", "mi"})
+
+
+def language_of(text: str) -> str:
+    """"es" when the message reads as Spanish, "en" otherwise (other languages are told apart by `check_input`)."""
+    words = [word.lower() for word in _WORD.findall(text)]
+    if not words:
+        return "en"
+    spanish = sum(1 for word in words if word in _spanish_words())
+    english = sum(1 for word in words if word in _english_stop_words() and word not in _SHARED_WORDS)
+    return "es" if spanish >= 1 and spanish > english and spanish >= 0.2 * len(words) else "en"
+
+
 def check_input(raw: str) -> InputVerdict:
     """Clean a raw message and say what kind it is."""
     original_length = len(raw or "")
@@ -109,6 +142,7 @@ def check_input(raw: str) -> InputVerdict:
         return InputVerdict(InputKind.EMPTY, "", original_length, truncated)
     if not _WORD.search(text):
         return InputVerdict(InputKind.UNREADABLE, text, original_length, truncated)
+    language = language_of(text)
     if _looks_non_english(text):
-        return InputVerdict(InputKind.NON_ENGLISH, text, original_length, truncated)
-    return InputVerdict(InputKind.OK, text, original_length, truncated)
+        return InputVerdict(InputKind.NON_ENGLISH, text, original_length, truncated, "es" if language == "es" else "other")
+    return InputVerdict(InputKind.OK, text, original_length, truncated, language)

@@ -29,11 +29,12 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.components import response_keys  # noqa: F401 — indexes ResponseSelector's key lookup
-from bot.encoder import get_encoder
+from bot.encoder import get_encoder, training_cache
 
 RESPONSE_SELECTOR = "response_selector"
 ANSWER_SELECTION = "answer_selection"
 KEPT_RANKING = 5
+SUGGESTIONS = 4
 NEIGHBOURS = 2
 TEMPERATURE = 0.05
 _FILE = "answer_examples.npz"
@@ -119,7 +120,9 @@ class AnswerSelector(GraphComponent):
             for example in training_data.intent_examples
             if example.get("intent_response_key") and example.get(TEXT)
         ]
-        vectors = get_encoder().encode([text for text, _ in examples]).astype(np.float16)
+        cache = training_cache()
+        vectors = cache.encode([text for text, _ in examples]).astype(np.float16)
+        cache.save()
         with self._storage.write_to(self._resource) as path:
             np.savez_compressed(path / _FILE, vectors=vectors, keys=np.array([key for _, key in examples]))
         return self._resource
@@ -171,8 +174,11 @@ class AnswerSelector(GraphComponent):
         total = sum(scores.values())
         if total <= 0:
             return None
-        best = max(scores, key=scores.get)
-        return {"intent_response_key": best, "share": round(scores[best] / total, 4)}
+        ranked = sorted(scores, key=scores.get, reverse=True)
+        best = ranked[0]
+        # The closest answers by the same score, for "Did you mean …?" and "not covered" (bot.knowledge.suggestions).
+        suggestions = [answer for answer in ranked[:SUGGESTIONS] if scores[answer] > 0]
+        return {"intent_response_key": best, "share": round(scores[best] / total, 4), "suggestions": suggestions}
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Decide the answer; apply it when the predicted intent is a retrieval topic (or a fallback over one)."""

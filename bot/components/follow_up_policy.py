@@ -21,6 +21,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.components.incremental_tracker import types_of
 from bot.components.input_checker import INPUT_CHECK
+from bot.safety.categories import category_for_intent
 from bot.safety.dialogue import NOTICE_BEARING, SAFETY_STATE_SLOT, Turn, next_follow_up
 
 # Rasa waits 5 minutes for a custom action; a person in distress should not. After ACTION_TIMEOUT_S (default 10 s)
@@ -89,14 +90,20 @@ def describe_turn(tracker: DialogueStateTracker) -> Turn:
             since_listen += 1
     latest = tracker.latest_message
     parse_data = latest.parse_data if latest else {}
+    intent = (latest.intent or {}).get("name") if latest else None
+    safety = parse_data.get("safety") or {}
+    category = category_for_intent(intent)
     return Turn(
         safety_state=tracker.get_slot(SAFETY_STATE_SLOT),
-        intent=(latest.intent or {}).get("name") if latest else None,
+        intent=intent,
         actions_this_turn=tuple(reversed(actions_this_turn)),
         notice_shown_this_session=notice_shown or tracker.get_latest_input_channel() in CHANNELS_WITH_OWN_NOTICE,
         truncated_input=bool((parse_data.get(INPUT_CHECK) or {}).get("truncated")),
         custom_action_failed=_custom_action_failed(tracker),
         actions_since_listen=since_listen,
+        check_ask=safety.get("ask") if safety.get("tier") == "check" else None,
+        risk_category=category.name if category else None,
+        spanish=(parse_data.get(INPUT_CHECK) or {}).get("language") == "es",
     )
 
 

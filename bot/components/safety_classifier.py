@@ -1,25 +1,56 @@
-"""Last NLU component: the safety guard's verdict overrides the classifier whenever a message states a risk."""
+"""Last NLU component: decides, for every message, whether it states a risk, may state one, or does not.
+
+It reads each message three ways — the lexicon guard (bot.safety.guard), the risk model (bot.safety.risk_model,
+trained here on data/risk/ and the NLU examples) and, when the previous message in the conversation raised some
+concern, the two messages together ("what happens if someone takes too many?" then "I have 60 saved") — and
+combines them into a tier (bot.safety.fusion):
+  CRISIS → the risk intent for its category, with full confidence (the rules send the crisis reply);
+  CHECK  → the decision is stored in `safety`; the intent stays when there is an answer to give (FollowUpPolicy
+           asks the direct question after it), otherwise it becomes `risk_unclear` (the question alone);
+  NONE   → a risk intent the classifier guessed is taken off.
+It runs last among the classifiers so nothing overrides it.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
+import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.components.answer_selector import apply_answer, set_fallback
 from bot.components.input_checker import INPUT_CHECK, ORIGINAL_TEXT
+from bot.encoder import get_encoder, training_cache
 from bot.input_check import NON_ENGLISH_INTENT, UNREADABLE_INTENT, InputKind
-from bot.safety.categories import is_risk_intent
-from bot.safety.fusion import decide
+from bot.safety.categories import UNCLEAR_RISK_INTENT, is_risk_intent
+from bot.safety.corpus import deduplicate, nlu_examples, read_corpus, with_context
+from bot.safety.dialogue import CRISIS_RESPONSES, DIRECT_QUESTIONS
+from bot.safety.fusion import RiskDecision, Thresholds, Tier, decide, stronger
 from bot.safety.guard import get_guard
+from bot.safety.risk_model import RiskModel
 
 SAFETY = "safety"
+# The model reads at most this much of a message (the guard reads more: bot.safety.guard.MAX_GUARD_CHARS).
+MAX_MODEL_CHARS = 5_000
+# The previous message is read together with this one only when it raised at least this much concern.
+CONTEXT_CONCERN = 0.10
+# Context counts only when this message adds something: some concern of its own, or a reply too short to stand
+# alone ("tonight", "I have 60"). A crisis from context needs more of its own.
+CONTEXT_OWN_CONCERN = 0.05
+CONTEXT_CRISIS_OWN_CONCERN = 0.15
+CONTEXT_SHORT_WORDS = 4
+# After these the safety dialogue follows up on the earlier message; the context reading is not needed.
+HANDLED_BY_DIALOGUE = CRISIS_RESPONSES | DIRECT_QUESTIONS
+# Intents that are an answer worth giving before a direct question.
+ANSWERING_INTENTS = frozenset({"medical_advice", "compare_care_levels"})
 
 
 def _demote_risk(message: Message, fallback_threshold: float, answer_threshold: float, retrieval: set) -> None:
@@ -27,7 +58,7 @@ def _demote_risk(message: Message, fallback_threshold: float, answer_threshold: 
     ranking = [
         entry
         for entry in message.get(INTENT_RANKING_KEY) or []
-        if not is_risk_intent(entry.get("name")) and entry.get("name") != "nlu_fallback"
+        if not is_risk_intent(entry.get("name")) and entry.get("name") not in ("nlu_fallback", UNCLEAR_RISK_INTENT)
     ]
     message.data[INTENT_RANKING_KEY] = ranking
     if ranking and ranking[0].get("name") in retrieval:
@@ -46,24 +77,54 @@ def _promote(message: Message, intent_name: str) -> None:
     message.data[INTENT_RANKING_KEY] = [dict(chosen), *ranking]
 
 
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class SafetyGuardClassifier(GraphComponent):
-    """Runs the deterministic guard on every message and routes risks, then flags unusable input.
+def previous_turn(tracker: Optional[DialogueStateTracker]) -> Optional[Dict[str, Any]]:
+    """The previous user message of this session: its text, its stored safety reading, and whether a crisis
+    reply or a direct question already followed it (then the safety dialogue, not the context, takes over)."""
+    if tracker is None:
+        return None
+    handled = False
+    for event in reversed(tracker.events):
+        if isinstance(event, SessionStarted):
+            return None
+        if isinstance(event, ActionExecuted) and event.action_name in HANDLED_BY_DIALOGUE:
+            handled = True
+        if isinstance(event, UserUttered):
+            if not event.text or event.text.startswith("/"):
+                return None
+            return {"text": event.text, "safety": (event.parse_data or {}).get(SAFETY) or {}, "handled": handled}
+    return None
 
-    Must be the last intent classifier in the pipeline so nothing can override its decision.
-    """
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class SafetyClassifier(GraphComponent):
+    """Guard + risk model + context → crisis, direct question, or nothing; then flags unusable input."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        """Thresholds used when a rejected risk guess is replaced (keep them equal to FallbackClassifier's and
-        AnswerSelector's)."""
-        return {"fallback_threshold": 0.5, "answer_threshold": 0.35}
+        """Thresholds: the two used when a rejected risk guess is replaced (keep them equal to FallbackClassifier's
+        and AnswerSelector's), and the risk model's cut-offs (from `python -m bot.tools.calibrate_risk`)."""
+        return {
+            "fallback_threshold": 0.5,
+            "answer_threshold": 0.35,
+            "crisis_threshold": Thresholds.crisis,
+            "check_threshold": Thresholds.check,
+        }
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: Optional[ModelStorage] = None,
+        resource: Optional[Resource] = None,
+        model: Optional[RiskModel] = None,
+    ) -> None:
         # Built once per process: compiling the lexicon takes a few seconds, matching about a millisecond.
         self._guard = get_guard()
         self._fallback_threshold = float(config["fallback_threshold"])
         self._answer_threshold = float(config["answer_threshold"])
+        self.thresholds = Thresholds(crisis=float(config["crisis_threshold"]), check=float(config["check_threshold"]))
+        self._storage = model_storage
+        self._resource = resource
+        self.model = model
 
     @classmethod
     def create(
@@ -72,29 +133,112 @@ class SafetyGuardClassifier(GraphComponent):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "SafetyGuardClassifier":
-        """Creates the component (the lexicon lives in bot.safety; nothing to train)."""
-        return cls(config)
+    ) -> "SafetyClassifier":
+        """An untrained classifier (the guard alone)."""
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "SafetyClassifier":
+        """Load the trained risk model."""
+        try:
+            with model_storage.read_from(resource) as path:
+                return cls(config, model_storage, resource, RiskModel.load(path))
+        except (ValueError, FileNotFoundError):
+            return cls(config, model_storage, resource)
+
+    # --------------------------------------------------------------------------------------------- training
+    def train(self, training_data: TrainingData) -> Resource:
+        """Fit the risk model on the corpus and every NLU example."""
+        pairs = [(example.get(TEXT), example.get(INTENT)) for example in training_data.intent_examples]
+        examples = deduplicate([*read_corpus(), *nlu_examples(pair for pair in pairs if pair[1])])
+        cache = training_cache()
+        vectors = cache.encode_pooled([example.text for example in examples])
+        cache.save()
+        self.model = RiskModel.fit([e.text for e in examples], [e.label for e in examples], vectors)
+        with self._storage.write_to(self._resource) as path:
+            self.model.save(path)
+        return self._resource
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        """Nothing to learn."""
+        """Nothing to add to the training data."""
         return training_data
 
-    def process(self, messages: List[Message]) -> List[Message]:
-        """Override the intent for risk statements and for empty, unreadable or non-English input."""
+    # -------------------------------------------------------------------------------------------- predicting
+    def _reading(self, text: str, model_text: Optional[str] = None):
+        if self.model is None:
+            return None
+        encoder = get_encoder()
+        vector = encoder.encode_pooled([model_text if model_text is not None else text])[0]
+        return self.model.read(text[:MAX_MODEL_CHARS], vector, lambda piece: encoder.encode_pooled([piece])[0])
+
+    def assess(self, message: Message, tracker: Optional[DialogueStateTracker] = None) -> RiskDecision:
+        """The decision for one message (stored on it as `safety`)."""
+        text = message.get(ORIGINAL_TEXT) or message.get(TEXT) or ""
+        assessment = self._guard.assess(text)
+        # The featurizer already encoded the cleaned text: the same text hits the encoder's cache.
+        reading = self._reading(text, message.get(TEXT) or text)
+        ranking = message.get(INTENT_RANKING_KEY) or []
+        decision = decide(assessment, ranking, reading, self.thresholds)
+        summary: Dict[str, Any] = {**assessment.as_dict(), "decision": decision.reason, **decision.as_dict()}
+        if reading is not None:
+            summary["model"] = reading.as_dict()
+        previous = previous_turn(tracker)
+        if decision.tier is not Tier.CRISIS and previous and not previous["handled"] and reading is not None:
+            in_context = self._in_context(previous, text, reading)
+            if in_context is not None:
+                summary["context"] = in_context.reason
+                decision = stronger(decision, in_context)
+                summary.update(decision.as_dict(), decision=decision.reason)
+        message.set(SAFETY, summary, add_to_output=True)
+        return decision
+
+    def _in_context(self, previous: Dict[str, Any], text: str, reading: Any) -> Optional[RiskDecision]:
+        """The decision for this message read after the previous one, when the previous one raised some concern
+        and this one adds to it (None when the context does not apply)."""
+        earlier = previous["safety"]
+        model = earlier.get("model") or {}
+        concern = float(model.get("risk", 0)) + float(model.get("possible", 0))
+        if concern < CONTEXT_CONCERN and earlier.get("level") not in ("hint", "cleared", "risk"):
+            return None
+        short = len(text.split()) <= CONTEXT_SHORT_WORDS
+        if reading.concern < CONTEXT_OWN_CONCERN and not short:
+            return None
+        together = with_context(previous["text"], text)
+        decision = decide(self._guard.assess(together), [], self._reading(together), self.thresholds)
+        if decision.tier is Tier.NONE:
+            return None
+        tier = decision.tier
+        if tier is Tier.CRISIS and reading.concern < CONTEXT_CRISIS_OWN_CONCERN and not short:
+            tier = Tier.CHECK
+        return RiskDecision(tier, decision.category, f"in context: {decision.reason}")
+
+    def process(self, messages: List[Message], tracker: Optional[DialogueStateTracker] = None) -> List[Message]:
+        """Route risks, mark possible risks for a direct question, then flag unusable input."""
         for message in messages:
             text = message.get(ORIGINAL_TEXT) or message.get(TEXT) or ""
             if not isinstance(text, str):
                 continue
-            assessment = self._guard.assess(text)
-            decision = decide(assessment, message.get(INTENT_RANKING_KEY) or [])
-            message.set(SAFETY, {**assessment.as_dict(), "decision": decision.reason}, add_to_output=True)
-            if decision.is_risk:
+            decision = self.assess(message, tracker)
+            if decision.is_risk and decision.intent:
                 _promote(message, decision.intent)
                 continue
-            if is_risk_intent((message.get(INTENT) or {}).get("name")):
+            intent = (message.get(INTENT) or {}).get("name")
+            if is_risk_intent(intent) or intent == UNCLEAR_RISK_INTENT:
                 retrieval = set((message.get("response_selector") or {}).get("all_retrieval_intents", []))
                 _demote_risk(message, self._fallback_threshold, self._answer_threshold, retrieval)
+                intent = (message.get(INTENT) or {}).get("name")
+            if decision.tier is Tier.CHECK:
+                retrieval = set((message.get("response_selector") or {}).get("all_retrieval_intents", []))
+                if intent not in retrieval and intent not in ANSWERING_INTENTS:
+                    _promote(message, UNCLEAR_RISK_INTENT)
+                continue
             kind = (message.get(INPUT_CHECK) or {}).get("kind")
             if kind in (InputKind.EMPTY.value, InputKind.UNREADABLE.value):
                 _promote(message, UNREADABLE_INTENT)

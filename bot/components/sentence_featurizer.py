@@ -3,7 +3,7 @@ ResponseSelector. They carry meaning the sparse counts cannot ("get hooked" ≈ 
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -16,7 +16,7 @@ from rasa.shared.nlu.constants import RESPONSE, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.encoder import get_encoder
+from bot.encoder import EmbeddingCache, get_encoder, training_cache
 
 ATTRIBUTES = (TEXT, RESPONSE)
 
@@ -49,7 +49,7 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
         """Creates the featurizer (the encoder's weights come with the pip package)."""
         return cls(config, execution_context.node_name)
 
-    def _featurize(self, messages: List[Message], attribute: Text) -> None:
+    def _featurize(self, messages: List[Message], attribute: Text, cache: Optional[EmbeddingCache] = None) -> None:
         # Only messages the tokenizer found words in: the count featurizers skip the others, and DIET needs every
         # featurizer to cover the same examples ("???" and emoji-only input are handled by the InputChecker).
         targets = [
@@ -61,14 +61,16 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
             return
         # Each retrieval example carries its (long) answer as RESPONSE: encode every distinct text once.
         unique = list(dict.fromkeys(message.get(attribute) for message in targets))
-        vectors = dict(zip(unique, self._encoder.encode(unique)))
+        vectors = dict(zip(unique, (cache or self._encoder).encode(unique)))
         for message in targets:
             self.add_features_to_message(None, np.expand_dims(vectors[message.get(attribute)], 0), attribute, message)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        """Featurize every training example (batched)."""
+        """Featurize every training example (batched; vectors of texts seen in an earlier training are reused)."""
+        cache = training_cache()
         for attribute in ATTRIBUTES:
-            self._featurize(training_data.training_examples, attribute)
+            self._featurize(training_data.training_examples, attribute, cache)
+        cache.save()
         return training_data
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -35,6 +35,12 @@ RISK_CATEGORIES: Dict[str, RiskCategory] = {
             "someone has taken too much, or is unresponsive after taking pills",
         ),
         RiskCategory(
+            "pet_ingestion",
+            "risk_pet_ingestion",
+            "utter_crisis_pet_ingestion",
+            "a pet has eaten or may have eaten benzodiazepine pills",
+        ),
+        RiskCategory(
             "medical_emergency",
             "risk_medical_emergency",
             "utter_crisis_medical_emergency",
@@ -68,6 +74,8 @@ CONFIRM_SAFE_INTENT = "confirm_safe"
 NOT_SAFE_INTENT = "not_safe"
 DENY_RISK_INTENT = "deny_risk"
 HELP_NOW_INTENT = "help_now"
+# Possible but unclear risk with nothing else to answer: the assistant asks directly (bot.safety.fusion).
+UNCLEAR_RISK_INTENT = "risk_unclear"
 
 
 def category_for_intent(intent: Optional[str]) -> Optional[RiskCategory]:

@@ -8,6 +8,17 @@ After any crisis reply the conversation is in the `checking` state: the bot has 
   - a new risk statement → the crisis reply for it (rules), back to `checking`.
 Every message is still screened by the guard in every state; this module only decides the dialogue around it.
 
+A possible but unclear risk (bot.safety.fusion, tier CHECK) gets a direct question with the numbers visible — "Are
+you thinking about ending your life?" or "Is someone in danger right now?" — after the answer if there is one to
+give (state `asked_suicide` / `asked_danger`). The reply to it:
+  - "no" / "I'm safe" → thanks, and back to normal answers;
+  - "just kidding" / "you misread me" → the gentle re-check (state `rechecking`), as after a crisis reply;
+  - "yes", "maybe", "I don't know", anything unclear → the crisis reply (suicide) or the emergency reply (danger);
+  - an ordinary question → it is answered, and the state ends.
+
+A risk stated in Spanish gets the crisis reply in Spanish, with 988's Spanish options (call and press 2, or text
+AYUDA), then "are you safe right now?" in Spanish.
+
 The first reply of each session is followed by a one-line notice of what the assistant is and how to get urgent
 help, unless that reply already says so (crisis replies, the greeting, the helpline list).
 """
@@ -28,25 +39,50 @@ from bot.safety.categories import (
 SAFETY_STATE_SLOT = "safety_state"
 CHECKING = "checking"
 RECHECKING = "rechecking"
+ASKED_SUICIDE = "asked_suicide"
+ASKED_DANGER = "asked_danger"
+ASKED_STATES = {"suicide": ASKED_SUICIDE, "danger": ASKED_DANGER}
 
 ASK_SAFE_NOW = "utter_ask_safe_now"
 RECHECK = "utter_safety_recheck"
 RESUME = "utter_safety_resume"
 NOT_SAFE_REPLY = "utter_crisis_not_safe"
 CHECK_IN = "utter_safety_checkin"
+ASK_DIRECT = {"suicide": "utter_ask_direct_suicide", "danger": "utter_ask_direct_danger"}
+ASK_DIRECT_ES = {"suicide": "utter_ask_direct_es_suicide", "danger": "utter_ask_direct_es_danger"}
+ASK_DIRECT_THANKS = "utter_ask_direct_thanks"
+DANGER_NOW = "utter_crisis_danger_now"
+ASK_SAFE_NOW_ES = "utter_ask_safe_now_es"
+# Crisis replies in Spanish, by risk category (suicide and self-harm share one; the poisonings share one).
+SPANISH_CRISIS = {
+    "suicide": "utter_crisis_es_suicide",
+    "self_harm": "utter_crisis_es_suicide",
+    "harm_others": "utter_crisis_es_harm_others",
+    "overdose": "utter_crisis_es_poisoning",
+    "mixing": "utter_crisis_es_poisoning",
+    "pet_ingestion": "utter_crisis_es_pet",
+    "medical_emergency": "utter_crisis_es_medical_emergency",
+}
 SESSION_NOTICE = "utter_session_notice"
 INPUT_TRUNCATED = "utter_input_truncated"
 # Said when a custom action (the action server) failed or timed out and so said nothing.
 ACTION_UNAVAILABLE = "utter_action_unavailable"
 
-CRISIS_RESPONSES = frozenset(category.response for category in RISK_CATEGORIES.values())
-SAFETY_ACTIONS = frozenset({ASK_SAFE_NOW, RECHECK, RESUME, NOT_SAFE_REPLY, CHECK_IN}) | CRISIS_RESPONSES
+CRISIS_RESPONSES = frozenset(
+    {category.response for category in RISK_CATEGORIES.values()} | set(SPANISH_CRISIS.values()) | {DANGER_NOW}
+)
+DIRECT_QUESTIONS = frozenset({*ASK_DIRECT.values(), *ASK_DIRECT_ES.values()})
+SAFETY_ACTIONS = (
+    frozenset({ASK_SAFE_NOW, ASK_SAFE_NOW_ES, RECHECK, RESUME, NOT_SAFE_REPLY, CHECK_IN, ASK_DIRECT_THANKS})
+    | CRISIS_RESPONSES
+    | DIRECT_QUESTIONS
+)
 # Replies that already tell the user what the assistant is and how to get urgent help.
 NOTICE_BEARING = SAFETY_ACTIONS | {SESSION_NOTICE, "utter_greet", "utter_help_now", "utter_bot_challenge"}
 # What this module appends after an answer.
-FOLLOW_UPS = frozenset({INPUT_TRUNCATED, CHECK_IN, SESSION_NOTICE, ACTION_UNAVAILABLE})
+FOLLOW_UPS = frozenset({INPUT_TRUNCATED, CHECK_IN, SESSION_NOTICE, ACTION_UNAVAILABLE}) | DIRECT_QUESTIONS
 # Safety replies this policy chooses in a safety state; once one is said, the user speaks next.
-OWN_REPLIES = frozenset({RECHECK, RESUME, NOT_SAFE_REPLY})
+OWN_REPLIES = frozenset({RECHECK, RESUME, NOT_SAFE_REPLY, ASK_DIRECT_THANKS, ASK_SAFE_NOW_ES}) | DIRECT_QUESTIONS
 # Rasa stops a turn after 10 predicted actions ("circuit breaker") without listening again, and then counts those
 # actions against every later message, so the conversation goes silent for good. Listening before that limit
 # ends a runaway turn and keeps the conversation alive whatever the other policies predict.
@@ -56,6 +92,12 @@ NOT_ANSWERS = frozenset({"action_listen", "action_session_start", "action_extrac
 
 YES_INTENTS = frozenset({CONFIRM_SAFE_INTENT, DENY_RISK_INTENT, "affirm"})
 NO_INTENTS = frozenset({NOT_SAFE_INTENT, "deny"})
+# Replies to a direct question ("Are you thinking about ending your life?"): "no, I'm safe" and "I was joking"
+# end it; anything unclear counts as a yes, because a missed crisis costs more than a moment of annoyance.
+DIRECT_NO_INTENTS = frozenset({"deny", CONFIRM_SAFE_INTENT})
+DIRECT_UNCLEAR_INTENTS = frozenset(
+    {"affirm", NOT_SAFE_INTENT, "nlu_fallback", "out_of_scope", "risk_unclear", "input_unreadable", "help_now"}
+)
 
 
 @dataclass(frozen=True)
@@ -69,6 +111,9 @@ class Turn:
     truncated_input: bool = False
     custom_action_failed: bool = False
     actions_since_listen: int = 0  # counted as Rasa's circuit breaker counts them
+    check_ask: Optional[str] = None  # "suicide" / "danger" when the message is a possible risk (tier CHECK)
+    risk_category: Optional[str] = None  # the category of a risk intent, for the Spanish replies
+    spanish: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,8 +125,29 @@ class FollowUp:
     sets_state: bool
 
 
+def _crisis_sequence(ask: str) -> Tuple[str, ...]:
+    return ("utter_crisis_suicide", ASK_SAFE_NOW) if ask == "suicide" else (DANGER_NOW, ASK_SAFE_NOW)
+
+
 def _planned_reply(turn: Turn) -> Optional[Tuple[Tuple[str, ...], Optional[str]]]:
-    """The safety reply that replaces the normal answer in a safety state, with the state it leads to."""
+    """The safety reply that replaces the normal answer, with the state it leads to."""
+    if turn.spanish and is_risk_intent(turn.intent) and turn.risk_category in SPANISH_CRISIS:
+        reply = SPANISH_CRISIS[turn.risk_category]
+        if turn.risk_category == "pet_ingestion":
+            return (reply,), turn.safety_state
+        return (reply, ASK_SAFE_NOW_ES), CHECKING
+    if turn.safety_state in (ASKED_SUICIDE, ASKED_DANGER) and not is_risk_intent(turn.intent):
+        ask = "suicide" if turn.safety_state == ASKED_SUICIDE else "danger"
+        if turn.intent in DIRECT_NO_INTENTS:
+            return (ASK_DIRECT_THANKS,), None
+        if turn.intent == DENY_RISK_INTENT:
+            return (RECHECK,), RECHECKING
+        if turn.intent in DIRECT_UNCLEAR_INTENTS or turn.check_ask:
+            return _crisis_sequence(ask), CHECKING
+        return None
+    if turn.check_ask and turn.intent == "risk_unclear" and turn.safety_state not in (CHECKING, RECHECKING):
+        ask = ASK_DIRECT_ES[turn.check_ask] if turn.spanish else ASK_DIRECT[turn.check_ask]
+        return (ask,), ASKED_STATES[turn.check_ask]
     if turn.safety_state not in (CHECKING, RECHECKING) or is_risk_intent(turn.intent):
         return None
     if turn.intent in YES_INTENTS:
@@ -121,12 +187,22 @@ def next_follow_up(turn: Turn) -> Optional[FollowUp]:
         due.append(ACTION_UNAVAILABLE)
     if turn.truncated_input:
         due.append(INPUT_TRUNCATED)
+    new_state = turn.safety_state
     if turn.safety_state in (CHECKING, RECHECKING):
         due.append(CHECK_IN)
-    if not turn.notice_shown_this_session and not set(answers) & NOTICE_BEARING:
+    elif turn.check_ask:
+        # A possible risk came with a question: answer it, then ask directly.
+        due.append(ASK_DIRECT_ES[turn.check_ask] if turn.spanish else ASK_DIRECT[turn.check_ask])
+        new_state = ASKED_STATES[turn.check_ask]
+    elif turn.safety_state in (ASKED_SUICIDE, ASKED_DANGER):
+        new_state = None  # an ordinary question instead of an answer to the direct question: it ends there
+    if not turn.notice_shown_this_session and not set(answers) & NOTICE_BEARING and not turn.check_ask:
         due.append(SESSION_NOTICE)
     remaining = [action for action in due if action not in answered]
-    return FollowUp(remaining[0] if remaining else "action_listen", turn.safety_state, sets_state=False)
+    follow_up = remaining[0] if remaining else "action_listen"
+    # The state changes with the first follow-up this policy predicts after the answer.
+    changes = new_state != turn.safety_state and not (set(answered) & set(due))
+    return FollowUp(follow_up, new_state, sets_state=changes)
 
 
 def crisis_reply_was_last(actions: Sequence[str]) -> bool:

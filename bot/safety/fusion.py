@@ -1,62 +1,160 @@
-"""How the guard's verdict and the trained classifier's ranking combine into one routing decision.
+"""How the lexicon guard, the risk model and the intent classifier combine into one of three tiers.
 
-The two back each other up and the decision favours risk when either is unsure:
-  guard RISK                       → risk, whatever the classifier says;
-  guard HINT (alarming words about a specific person, no rule)
-                                   → risk if the classifier's top intent is a risk intent, or it gives a risk
-                                     intent at least HINT_RISK_SHARE while its top guess is unsure;
-  guard NONE (nothing alarming)    → risk if the classifier's top intent is a risk intent above CLASSIFIER_ALONE;
-  guard CLEARED (every alarming word explained: idiom, negation, hypothetical, general question, resolved past)
-                                   → not a risk. The classifier is a bag of words: it scores "this heat wave is
-                                     killing my garden" as suicidal with full confidence and cannot read negation,
-                                     so it does not overrule the guard's reading of context.
-When the decision is "not a risk", a risk intent the classifier put on top is taken off (see
-bot.components.safety_classifier), so a classifier guess alone never sends a crisis reply the fusion rejected.
+  CRISIS  clear risk → the crisis or emergency reply for its category;
+  CHECK   possible risk → a direct question with the numbers visible ("Are you thinking about ending your life?",
+          "Is someone in danger right now?"), as the C-SSRS screener does — asking does not raise risk;
+  NONE    the normal answer.
+
+The lexicon (bot.safety.guard) is the high-precision layer and the risk model (bot.safety.risk_model) reads meaning
+where the lexicon is silent. Neither alone stands between a person and a helpline:
+  guard RISK       → CRISIS; when the model is confident the message is ordinary it becomes CHECK (the
+                     lexicon's false alarms, such as "sensitive to light and sound", get a question, not a crisis
+                     reply), and when it confidently reads a personal-advice request it gets the decline;
+  model ≥ crisis   → CRISIS; CHECK when the guard explained every alarming word away (idiom, negation,
+                     hypothetical, a general question, a resolved past) unless the model is very sure;
+  model ≥ check    → CHECK (risk and unclear risk together);
+  guard HINT       → CHECK when the model sees some concern too;
+  intent classifier alone puts a risk intent on top → CHECK;
+  otherwise        → NONE.
+Thresholds come from cross-validation on the training corpus (bot.tools.calibrate_risk), never from an
+evaluation set. Without a model (unit tests of the guard alone) the guard and the classifier decide as before.
 """
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional
 
 from bot.safety.categories import RISK_CATEGORIES, RISK_INTENTS
 from bot.safety.guard import Assessment, Level
+from bot.safety.risk_model import RiskReading
 
 HINT_RISK_SHARE = 0.20
 HINT_UNSURE_TOP = 0.60
 CLASSIFIER_ALONE = 0.60
+# Categories whose direct question is about suicide; the others ask whether someone is in danger.
+SUICIDE_QUESTION_CATEGORIES = frozenset({"suicide", "self_harm"})
+
+
+class Tier(str, enum.Enum):
+    """What the message gets."""
+
+    NONE = "none"
+    CHECK = "check"
+    CRISIS = "crisis"
+
+
+TIER_ORDER = {Tier.NONE: 0, Tier.CHECK: 1, Tier.CRISIS: 2}
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Cut-offs on the risk model's reading (see bot.tools.calibrate_risk)."""
+
+    crisis: float = 0.5
+    check: float = 0.3
+    # Above this the model overrules the guard's "explained away" (idiom, question, resolved past).
+    over_cleared: float = 0.9
+    # Below this risk, with `ordinary` on none + advice, the model overrules a lexicon match (→ CHECK).
+    veto_risk: float = 0.03
+    veto_ordinary: float = 0.95
+    # A lexicon match in what the model confidently reads as a personal-advice request gets the decline.
+    advice_over_guard: float = 0.6
 
 
 @dataclass(frozen=True)
 class RiskDecision:
-    """The routed risk intent (None when the message is not a risk) and why."""
+    """The tier, the risk category (for CRISIS; the likeliest one for CHECK) and why."""
 
-    intent: Optional[str]
+    tier: Tier
+    category: Optional[str]
     reason: str
 
     @property
     def is_risk(self) -> bool:
         """True when the message goes to a crisis reply."""
-        return self.intent is not None
+        return self.tier is Tier.CRISIS
+
+    @property
+    def intent(self) -> Optional[str]:
+        """The risk intent a CRISIS decision routes to."""
+        if self.tier is not Tier.CRISIS or not self.category:
+            return None
+        return RISK_CATEGORIES[self.category].intent
+
+    @property
+    def ask(self) -> str:
+        """Which direct question a CHECK asks: "suicide" or "danger"."""
+        return "suicide" if (self.category or "suicide") in SUICIDE_QUESTION_CATEGORIES else "danger"
+
+    def as_dict(self) -> Dict[str, Any]:
+        """JSON-friendly summary for parse data."""
+        return {"tier": self.tier.value, "category": self.category, "reason": self.reason, "ask": self.ask}
+
+
+def stronger(first: RiskDecision, second: RiskDecision) -> RiskDecision:
+    """The decision with the higher tier (the first on a tie)."""
+    return second if TIER_ORDER[second.tier] > TIER_ORDER[first.tier] else first
 
 
 def _top_risk(ranking: List[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
     return next((entry for entry in ranking if entry.get("name") in RISK_INTENTS), None)
 
 
-def decide(assessment: Assessment, ranking: List[Dict[str, Any]]) -> RiskDecision:
-    """Combine the guard's assessment with the classifier's intent ranking (highest first)."""
+def _classifier_guess(ranking: List[Dict[str, Any]]) -> Optional[str]:
+    """The risk category the intent classifier puts on top with confidence, if any."""
+    ranking = [entry for entry in ranking if entry.get("name") != "nlu_fallback"]
+    if ranking and ranking[0].get("name") in RISK_INTENTS and float(ranking[0].get("confidence") or 0) >= CLASSIFIER_ALONE:
+        return RISK_INTENTS[ranking[0]["name"]].name
+    return None
+
+
+def _decide_without_model(assessment: Assessment, ranking: List[Dict[str, Any]]) -> RiskDecision:
+    """The guard and the intent classifier alone (no risk model loaded)."""
     if assessment.level is Level.RISK and assessment.category:
-        return RiskDecision(RISK_CATEGORIES[assessment.category].intent, "guard")
-    # The FallbackClassifier puts nlu_fallback first; judge the classifier by its own ranking.
+        return RiskDecision(Tier.CRISIS, assessment.category, "guard")
     ranking = [entry for entry in ranking if entry.get("name") != "nlu_fallback"]
     top = ranking[0] if ranking else {"name": None, "confidence": 0.0}
-    top_is_risk = top.get("name") in RISK_INTENTS
     best_risk = _top_risk(ranking)
     if assessment.level is Level.HINT and best_risk is not None:
         unsure = float(top.get("confidence") or 0.0) < HINT_UNSURE_TOP
-        if top_is_risk or (unsure and float(best_risk["confidence"]) >= HINT_RISK_SHARE):
-            return RiskDecision(best_risk["name"], "guard hint + classifier")
-    if assessment.level is Level.NONE and top_is_risk and float(top["confidence"]) >= CLASSIFIER_ALONE:
-        return RiskDecision(top["name"], "classifier")
-    return RiskDecision(None, f"guard {assessment.level.value}")
+        if top.get("name") in RISK_INTENTS or (unsure and float(best_risk["confidence"]) >= HINT_RISK_SHARE):
+            return RiskDecision(Tier.CRISIS, RISK_INTENTS[best_risk["name"]].name, "guard hint + classifier")
+    guess = _classifier_guess(ranking)
+    if assessment.level is Level.NONE and guess:
+        return RiskDecision(Tier.CRISIS, guess, "classifier")
+    return RiskDecision(Tier.NONE, None, f"guard {assessment.level.value}")
+
+
+def decide(
+    assessment: Assessment,
+    ranking: List[Dict[str, Any]],
+    reading: Optional[RiskReading] = None,
+    thresholds: Thresholds = Thresholds(),
+) -> RiskDecision:
+    """Combine the guard's assessment, the risk model's reading and the classifier's ranking (highest first)."""
+    if reading is None:
+        return _decide_without_model(assessment, ranking)
+    ordinary = reading.probabilities.get("none", 0.0) + reading.probabilities.get("advice", 0.0)
+    advice = reading.probabilities.get("advice", 0.0)
+    if assessment.level is Level.RISK and assessment.category:
+        if advice >= thresholds.advice_over_guard and reading.risk < thresholds.check / 2:
+            # "Can I have a glass of wine tonight if I took my dose this morning?": a question to decline and refer.
+            return RiskDecision(Tier.NONE, None, "guard, model reads an advice request")
+        if reading.risk < thresholds.veto_risk and ordinary >= thresholds.veto_ordinary:
+            return RiskDecision(Tier.CHECK, assessment.category, "guard, model reads it as ordinary")
+        return RiskDecision(Tier.CRISIS, assessment.category, "guard")
+    if reading.risk >= thresholds.crisis:
+        if assessment.level is Level.CLEARED and reading.risk < thresholds.over_cleared:
+            return RiskDecision(Tier.CHECK, reading.category, "model, guard explained the words away")
+        return RiskDecision(Tier.CRISIS, reading.category, "model")
+    if reading.concern >= thresholds.check:
+        category = reading.category if reading.risk >= reading.possible else "suicide"
+        return RiskDecision(Tier.CHECK, category, "model unsure")
+    if assessment.level is Level.HINT and reading.concern >= thresholds.check / 2:
+        return RiskDecision(Tier.CHECK, reading.category, "guard hint + model")
+    guess = _classifier_guess(ranking)
+    if guess and assessment.level is not Level.CLEARED:
+        return RiskDecision(Tier.CHECK, guess, "classifier alone")
+    return RiskDecision(Tier.NONE, None, f"guard {assessment.level.value}, model {reading.risk:.2f}")

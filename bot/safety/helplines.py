@@ -38,10 +38,19 @@ class CountryHelplines:
     poison: Line
     treatment: Optional[Line]
     extra_crisis: Tuple[Line, ...] = ()
+    # A crisis line that answers in Spanish, when the country has one.
+    crisis_spanish: Optional[Line] = None
+    # A poison line for animals, when the country has a well-known one (otherwise: the vet).
+    animal_poison: Optional[Line] = None
 
     def crisis_lines(self) -> List[Line]:
         """Crisis lines, the main one first."""
         return [self.crisis, *self.extra_crisis]
+
+    def all_lines(self) -> List[Line]:
+        """Every line of the country (crisis, poison, treatment, Spanish-language and animal lines)."""
+        optional = (self.treatment, self.crisis_spanish, self.animal_poison)
+        return [self.crisis, *self.extra_crisis, self.poison, *[line for line in optional if line]]
 
 
 HELPLINES: Dict[str, CountryHelplines] = {
@@ -49,7 +58,17 @@ HELPLINES: Dict[str, CountryHelplines] = {
         code="US",
         name="the United States",
         emergency="911",
-        crisis=Line("988 Suicide & Crisis Lifeline", "call or text 988", "24/7, free; en español: marque 988 y oprima 2"),
+        crisis=Line(
+            "988 Suicide & Crisis Lifeline",
+            "call or text 988",
+            "24/7, free; en español: llame al 988 y oprima 2, o envíe AYUDA por texto al 988",
+        ),
+        crisis_spanish=Line(
+            "Línea 988 de Prevención del Suicidio y Crisis",
+            "llama al 988 y oprime 2, o envía la palabra AYUDA por mensaje de texto al 988",
+            "24/7, gratis",
+        ),
+        animal_poison=Line("ASPCA Animal Poison Control Center", "(888) 426-4435", "24/7; a consultation fee may apply"),
         poison=Line("Poison Control", "1-800-222-1222", "24/7, free"),
         treatment=Line(
             "SAMHSA National Helpline",
@@ -112,10 +131,7 @@ def helpline_number_pattern() -> "re.Pattern[str]":
     """A regex matching every phone number or short code in the table (so content checks can set them aside)."""
     numbers = set()
     for country in HELPLINES.values():
-        lines = [country.crisis, country.poison, *country.extra_crisis]
-        if country.treatment:
-            lines.append(country.treatment)
-        for line in lines:
+        for line in country.all_lines():
             numbers.update(re.findall(r"\d[\d -]*\d|\d", line.contact))
         numbers.update(re.findall(r"\d+", country.emergency))
     alternatives = sorted((re.escape(number.strip()) for number in numbers), key=len, reverse=True)

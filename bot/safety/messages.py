@@ -17,6 +17,20 @@ SAFE_BUTTONS = [
 ]
 
 NOT_A_CRISIS_SERVICE = "I'm an automated assistant, not a crisis or emergency service."
+NOT_A_CRISIS_SERVICE_ES = "Soy un asistente automático, no un servicio de crisis ni de emergencias."
+
+YES_NO_BUTTONS = [
+    {"title": "Yes", "payload": "/affirm"},
+    {"title": "No", "payload": "/deny"},
+]
+SAFE_BUTTONS_ES = [
+    {"title": "Sí, estoy a salvo", "payload": "/confirm_safe"},
+    {"title": "No, no estoy a salvo", "payload": "/not_safe"},
+]
+YES_NO_BUTTONS_ES = [
+    {"title": "Sí", "payload": "/affirm"},
+    {"title": "No", "payload": "/deny"},
+]
 
 
 def _bullets(lines: List[str]) -> str:
@@ -131,14 +145,105 @@ def crisis_replies(country: CountryHelplines) -> Dict[str, str]:
         "utter_country_set": (
             f"Thanks — I'll show helplines for {country.name}. The emergency number there is {emergency}."
         ),
+        "utter_crisis_pet_ingestion": (
+            "If your pet may have eaten benzodiazepine pills, please act now: call your vet or the nearest "
+            "emergency vet, even if your pet seems fine for the moment. Have the pill bottle with you so you can say "
+            "what it was and how much might be missing.\n"
+            + _bullets(
+                ([country.animal_poison.render()] if country.animal_poison else [])
+                + [f"If a person may have taken some too: {poison}, or {emergency} if they are hard to wake."]
+            )
+        ),
+        "utter_crisis_danger_now": (
+            f"Please call {emergency} now and tell them what is happening — they can send help and guide you until "
+            f"it arrives. If someone may have taken too much or mixed drugs, {poison} can also advise. "
+            "If you are with the person, stay with them if it is safe for you. " + NOT_A_CRISIS_SERVICE
+        ),
+        "utter_ask_direct_suicide": (
+            "I want to ask you directly, because it matters: are you thinking about ending your life? "
+            "Whatever the answer, you can tell me. If you are, or you're not sure, "
+            f"{crisis.name} is there right now ({crisis.contact}), and {emergency} if you might act on it soon."
+        ),
+        "utter_ask_direct_danger": (
+            "Before anything else: is someone in danger right now — you, or someone with you? "
+            f"If so, call {emergency} now. If someone may have taken too much, {poison}."
+        ),
+        "utter_ask_direct_thanks": (
+            "Thank you for answering — I'm glad. If that changes, "
+            f"{crisis.name} is there any time ({crisis.contact}), and {emergency} in an emergency. "
+            "What would you like to know?"
+        ),
+        **spanish_replies(country),
     }
     return replies
+
+
+def _spanish_crisis_line(country: CountryHelplines) -> str:
+    line = country.crisis_spanish or country.crisis
+    return line.render()
+
+
+def spanish_replies(country: CountryHelplines) -> Dict[str, str]:
+    """The crisis replies in Spanish, for a risk stated in Spanish (the lines are the country's own)."""
+    emergency = country.emergency
+    poison = country.poison.render()
+    crisis_line = _spanish_crisis_line(country)
+    return {
+        "utter_crisis_es_suicide": (
+            "Gracias por contármelo; no tienes que pasar por esto a solas. Por favor, habla ahora con una persona, "
+            "por ti o por la persona que te preocupa:\n"
+            + _bullets([crisis_line, f"Si alguien podría actuar pronto o está en peligro ahora mismo, llama al {emergency}."])
+            + f"\n{NOT_A_CRISIS_SERVICE_ES}"
+        ),
+        "utter_crisis_es_harm_others": (
+            f"Parece que alguien podría salir lastimado. Si alguien está en peligro inmediato, tú también, llama "
+            f"al {emergency} ahora.\n" + _bullets([f"{crisis_line} — para hablar con una persona capacitada"])
+            + f"\n{NOT_A_CRISIS_SERVICE_ES}"
+        ),
+        "utter_crisis_es_poisoning": (
+            "Esto puede ser una sobredosis o una mezcla peligrosa; por favor, actúa ahora.\n"
+            + _bullets(
+                [
+                    f"Llama al {emergency} si la persona cuesta despertarla, respira despacio o tiene los labios "
+                    "azules o grises.",
+                    f"{poison} — te orientan sobre qué hacer (piden un intérprete si lo necesitas).",
+                ]
+            )
+            + f"\nQuédate con la persona. {NOT_A_CRISIS_SERVICE_ES}"
+        ),
+        "utter_crisis_es_medical_emergency": (
+            f"Esto necesita ayuda de emergencia ahora: llama al {emergency} o pide a alguien cercano que llame. "
+            "Una convulsión, dificultad para respirar, dolor en el pecho, confusión o alucinaciones, o fiebre alta "
+            "durante la abstinencia pueden poner la vida en peligro. Quédate con la persona hasta que llegue ayuda. "
+            + NOT_A_CRISIS_SERVICE_ES
+        ),
+        "utter_crisis_es_pet": (
+            "Si tu mascota pudo haber comido pastillas, llama ahora a tu veterinario o a una clínica veterinaria de "
+            "urgencias, aunque parezca estar bien. Ten a mano el frasco para decir qué era y cuánto falta."
+            + (f"\n• {country.animal_poison.render()}" if country.animal_poison else "")
+        ),
+        "utter_ask_safe_now_es": "¿Estás a salvo ahora mismo?",
+        "utter_ask_direct_es_suicide": (
+            "Quiero preguntarte directamente, porque importa: ¿estás pensando en quitarte la vida? Puedes "
+            f"decírmelo. Si es así, o no estás seguro, llama ahora: {crisis_line}. Y al {emergency} si podrías "
+            "actuar pronto."
+        ),
+        "utter_ask_direct_es_danger": (
+            f"Antes que nada: ¿hay alguien en peligro ahora mismo, tú o alguien contigo? Si es así, llama al "
+            f"{emergency} ahora. Si alguien pudo tomar demasiado: {poison}."
+        ),
+    }
 
 
 BUTTONS: Dict[str, List[Dict[str, str]]] = {
     "utter_ask_safe_now": SAFE_BUTTONS,
     "utter_safety_recheck": SAFE_BUTTONS,
     "utter_safety_checkin": SAFE_BUTTONS,
+    "utter_ask_direct_suicide": YES_NO_BUTTONS,
+    "utter_ask_direct_danger": YES_NO_BUTTONS,
+    "utter_ask_safe_now_es": SAFE_BUTTONS_ES,
+    "utter_ask_direct_es_suicide": YES_NO_BUTTONS_ES,
+    "utter_ask_direct_es_danger": YES_NO_BUTTONS_ES,
 }
 
 

@@ -99,8 +99,8 @@ class Assistant:
         for event in events[last_user + 1 :]:
             if isinstance(event, ActionExecuted) and event.action_name and event.action_name != "action_listen":
                 actions.append(event.action_name)
-            elif isinstance(event, BotUttered) and "/" in str((event.metadata or {}).get("utter_action") or ""):
-                actions.append(event.metadata["utter_action"])
+            elif isinstance(event, BotUttered) and (event.metadata or {}).get("utter_action"):
+                actions.append(str(event.metadata["utter_action"]))
         return outcome_of(actions, texts=[message.get("text") or "" for message in messages])
 
 

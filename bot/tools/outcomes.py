@@ -36,7 +36,7 @@ RETRIEVAL_TOPICS = frozenset(
 ADVICE_TOPIC = "medical_advice"
 
 CRISIS_ACTIONS = frozenset({"utter_crisis_suicide", "utter_crisis_self_harm"})
-HARM_ACTIONS = frozenset({"utter_crisis_harm_others"})
+HARM_ACTIONS = frozenset({"utter_crisis_harm_others", "utter_crisis_es_harm_others"})
 EMERGENCY_ACTIONS = frozenset(
     {
         "utter_crisis_overdose",
@@ -44,11 +44,21 @@ EMERGENCY_ACTIONS = frozenset(
         "utter_crisis_medical_emergency",
         "utter_crisis_pet_ingestion",
         "utter_crisis_not_safe",
+        "utter_crisis_danger_now",
     }
 )
-CHECK_IN_ACTIONS = frozenset({"utter_ask_direct_suicide", "utter_ask_direct_danger", "utter_safety_recheck"})
+CHECK_IN_ACTIONS = frozenset(
+    {
+        "utter_ask_direct_suicide",
+        "utter_ask_direct_danger",
+        "utter_ask_direct_es_suicide",
+        "utter_ask_direct_es_danger",
+        "utter_safety_recheck",
+    }
+)
 NOT_COVERED_ACTIONS = frozenset({"utter_not_covered", "action_not_covered"})
-DID_YOU_MEAN_ACTIONS = frozenset({"action_default_ask_affirmation", "utter_ask_affirmation", "action_two_stage_fallback"})
+# The two-stage fallback runs as one loop action; what it said tells the stages apart.
+DID_YOU_MEAN_ACTIONS = frozenset({"utter_did_you_mean", "action_default_ask_affirmation"})
 NOT_UNDERSTOOD_ACTIONS = frozenset(
     {
         "utter_clarify",

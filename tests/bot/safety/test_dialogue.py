@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from bot.safety.dialogue import (
     ACTION_UNAVAILABLE,
+    ASK_DIRECT,
+    ASK_DIRECT_THANKS,
     ASK_SAFE_NOW,
+    ASK_SAFE_NOW_ES,
+    ASKED_DANGER,
+    ASKED_SUICIDE,
+    DANGER_NOW,
+    SPANISH_CRISIS,
     CHECK_IN,
     CHECKING,
     INPUT_TRUNCATED,
@@ -104,3 +111,69 @@ def test_a_runaway_turn_ends_in_listening_before_rasas_circuit_breaker() -> None
     assert next_follow_up(runaway).action == "action_listen"
     assert MAX_ACTIONS_BEFORE_LISTEN < 10  # Rasa's default max_number_of_predictions
     assert next_follow_up(Turn(None, "side_effects", (), True, actions_since_listen=1)) is None
+
+
+# ---- possible risk: the direct question, and what its answer leads to
+def asked(state, intent, done=(), check=None, spanish=False) -> Turn:
+    return Turn(state, intent, tuple(done), True, check_ask=check, spanish=spanish)
+
+
+def test_a_possible_risk_with_nothing_to_answer_gets_the_direct_question_and_waits() -> None:
+    first = next_follow_up(asked(None, "risk_unclear", check="suicide"))
+    assert (first.action, first.safety_state, first.sets_state) == (ASK_DIRECT["suicide"], ASKED_SUICIDE, True)
+    assert next_follow_up(asked(None, "risk_unclear", [ASK_DIRECT["suicide"]], check="suicide")).action == "action_listen"
+    danger = next_follow_up(asked(None, "risk_unclear", check="danger"))
+    assert (danger.action, danger.safety_state) == (ASK_DIRECT["danger"], ASKED_DANGER)
+
+
+def test_a_possible_risk_with_a_question_gets_the_answer_then_the_direct_question() -> None:
+    follow = next_follow_up(Turn(None, "withdrawal_timeline", ("utter_withdrawal_timeline",), False, check_ask="suicide"))
+    assert (follow.action, follow.safety_state, follow.sets_state) == (ASK_DIRECT["suicide"], ASKED_SUICIDE, True)
+    done = ("utter_withdrawal_timeline", ASK_DIRECT["suicide"])
+    assert next_follow_up(Turn(ASKED_SUICIDE, "withdrawal_timeline", done, False, check_ask="suicide")).action == "action_listen"
+
+
+def test_no_to_the_direct_question_is_thanked_and_ends_the_check() -> None:
+    for intent in ("deny", "confirm_safe"):
+        follow = next_follow_up(asked(ASKED_SUICIDE, intent))
+        assert (follow.action, follow.safety_state) == (ASK_DIRECT_THANKS, None)
+    assert next_follow_up(asked(None, "deny", [ASK_DIRECT_THANKS])).action == "action_listen"
+
+
+def test_just_kidding_after_the_direct_question_gets_the_gentle_recheck() -> None:
+    follow = next_follow_up(asked(ASKED_SUICIDE, "deny_risk"))
+    assert (follow.action, follow.safety_state) == (RECHECK, RECHECKING)
+
+
+def test_yes_or_anything_unclear_to_the_direct_question_gets_the_crisis_reply() -> None:
+    for intent in ("affirm", "not_safe", "nlu_fallback", "out_of_scope"):
+        follow = next_follow_up(asked(ASKED_SUICIDE, intent))
+        assert (follow.action, follow.safety_state) == ("utter_crisis_suicide", CHECKING), intent
+        assert next_follow_up(asked(ASKED_SUICIDE, intent, ["utter_crisis_suicide"])).action == ASK_SAFE_NOW
+    assert next_follow_up(asked(ASKED_DANGER, "affirm")).action == DANGER_NOW
+
+
+def test_an_ordinary_question_instead_of_an_answer_is_answered_and_ends_the_check() -> None:
+    assert next_follow_up(asked(ASKED_SUICIDE, "side_effects")) is None
+    follow = next_follow_up(asked(ASKED_SUICIDE, "side_effects", ["utter_side_effects"]))
+    assert (follow.action, follow.safety_state, follow.sets_state) == ("action_listen", None, True)
+
+
+def test_a_new_risk_statement_while_asked_is_left_to_the_crisis_rules() -> None:
+    assert next_follow_up(asked(ASKED_SUICIDE, "risk_suicide")) is None
+
+
+# ---- Spanish
+def test_a_risk_stated_in_spanish_gets_the_spanish_crisis_reply_then_are_you_safe_in_spanish() -> None:
+    spanish = Turn(None, "risk_suicide", (), True, risk_category="suicide", spanish=True)
+    first = next_follow_up(spanish)
+    assert (first.action, first.safety_state) == (SPANISH_CRISIS["suicide"], CHECKING)
+    then = Turn(None, "risk_suicide", (SPANISH_CRISIS["suicide"],), True, risk_category="suicide", spanish=True)
+    assert next_follow_up(then).action == ASK_SAFE_NOW_ES
+    assert next_follow_up(Turn(None, "risk_suicide", (), True, risk_category="suicide")) is None  # English: rules
+
+
+def test_every_risk_category_has_a_spanish_reply() -> None:
+    from bot.safety.categories import RISK_CATEGORIES
+
+    assert set(SPANISH_CRISIS) == set(RISK_CATEGORIES)

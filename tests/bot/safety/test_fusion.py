@@ -1,15 +1,28 @@
-"""How the guard and the classifier combine."""
+"""How the guard, the risk model and the intent classifier combine into crisis, direct question or nothing."""
 
 from __future__ import annotations
 
-from bot.safety.fusion import decide
+from typing import Dict
+
+from bot.safety.fusion import Thresholds, Tier, decide, stronger
 from bot.safety.guard import Assessment, Level
+from bot.safety.risk_model import RiskReading
 
 
 def ranking(*pairs):
     return [{"name": name, "confidence": confidence} for name, confidence in pairs]
 
 
+def reading(risk: float = 0.0, possible: float = 0.0, category: str = "suicide", advice: float = 0.0) -> RiskReading:
+    probabilities: Dict[str, float] = {"none": max(0.0, 1 - risk - possible - advice), "advice": advice, "possible": possible}
+    probabilities[category] = risk
+    return RiskReading(probabilities, risk, possible, category)
+
+
+THRESHOLDS = Thresholds(crisis=0.5, check=0.3)
+
+
+# ---- without a model: the guard and the classifier alone (as before the risk model existed)
 def test_guard_risk_wins_whatever_the_classifier_says() -> None:
     decision = decide(Assessment(Level.RISK, "overdose"), ranking(("greet", 0.99)))
     assert decision.intent == "risk_overdose"
@@ -39,3 +52,50 @@ def test_classifier_does_not_overrule_context_the_guard_explained() -> None:
 def test_nlu_fallback_on_top_does_not_hide_the_classifiers_own_ranking() -> None:
     decision = decide(Assessment(Level.HINT), ranking(("nlu_fallback", 0.5), ("risk_overdose", 0.7)))
     assert decision.intent == "risk_overdose"
+
+
+# ---- with the risk model
+def test_the_model_routes_a_risk_the_lexicon_is_silent_about() -> None:
+    decision = decide(Assessment(Level.NONE), ranking(("greet", 0.9)), reading(0.8, category="overdose"), THRESHOLDS)
+    assert (decision.tier, decision.intent) == (Tier.CRISIS, "risk_overdose")
+
+
+def test_an_unsure_model_asks_directly_and_picks_the_question() -> None:
+    unclear = decide(Assessment(Level.NONE), [], reading(0.1, possible=0.3), THRESHOLDS)
+    assert (unclear.tier, unclear.ask) == (Tier.CHECK, "suicide")
+    danger = decide(Assessment(Level.NONE), [], reading(0.35, category="medical_emergency"), THRESHOLDS)
+    assert (danger.tier, danger.ask) == (Tier.CHECK, "danger")
+
+
+def test_nothing_alarming_is_nothing() -> None:
+    assert decide(Assessment(Level.NONE), ranking(("side_effects", 0.9)), reading(0.02), THRESHOLDS).tier is Tier.NONE
+
+
+def test_the_lexicon_routes_even_when_the_model_is_unsure() -> None:
+    assert decide(Assessment(Level.RISK, "suicide"), [], reading(0.2), THRESHOLDS).tier is Tier.CRISIS
+
+
+def test_a_lexicon_match_the_model_reads_as_ordinary_gets_a_question_not_a_crisis_reply() -> None:
+    decision = decide(Assessment(Level.RISK, "harm_others"), [], reading(0.01), THRESHOLDS)
+    assert decision.tier is Tier.CHECK
+
+
+def test_a_lexicon_match_the_model_reads_as_an_advice_request_gets_the_decline() -> None:
+    decision = decide(Assessment(Level.RISK, "mixing"), [], reading(0.1, advice=0.8), THRESHOLDS)
+    assert decision.tier is Tier.NONE
+
+
+def test_words_the_guard_explained_away_get_a_question_unless_the_model_is_very_sure() -> None:
+    assert decide(Assessment(Level.CLEARED), [], reading(0.7), THRESHOLDS).tier is Tier.CHECK
+    assert decide(Assessment(Level.CLEARED), [], reading(0.95), THRESHOLDS).tier is Tier.CRISIS
+
+
+def test_a_confident_risk_guess_of_the_classifier_alone_gets_a_question() -> None:
+    decision = decide(Assessment(Level.NONE), ranking(("risk_suicide", 0.9)), reading(0.05), THRESHOLDS)
+    assert decision.tier is Tier.CHECK
+
+
+def test_the_stronger_decision_wins() -> None:
+    none = decide(Assessment(Level.NONE), [], reading(0.0), THRESHOLDS)
+    crisis = decide(Assessment(Level.NONE), [], reading(0.9), THRESHOLDS)
+    assert stronger(none, crisis) is crisis and stronger(crisis, none) is crisis

@@ -58,14 +58,14 @@ def test_each_crisis_reply_carries_the_emergency_number_for_its_country(category
 def test_the_help_now_reply_lists_every_line_of_the_country() -> None:
     for code, lines in HELPLINES.items():
         text = _variation("utter_help_now", code)
-        for line in [lines.crisis, lines.poison, *lines.extra_crisis] + ([lines.treatment] if lines.treatment else []):
+        for line in lines.all_lines():
             assert line.contact in text, (code, line.name)
 
 
 def test_generated_safety_replies_contain_no_number_outside_the_table() -> None:
     allowed = set()
     for lines in HELPLINES.values():
-        for line in [lines.crisis, lines.poison, *lines.extra_crisis] + ([lines.treatment] if lines.treatment else []):
+        for line in lines.all_lines():
             allowed |= set(re.findall(r"\d+", f"{line.name} {line.contact} {line.note}"))
         allowed |= set(re.findall(r"\d+", lines.emergency))
     allowed |= {"1", "000"}  # "1,000 characters" in the truncation notice
