@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from functools import lru_cache
@@ -12,6 +13,7 @@ import yaml
 from rasa.shared.importers.importer import TrainingDataImporter
 
 from bot.knowledge import answers_by_intent
+from bot.safety.corpus import CONTEXT_JOINER, read_corpus
 from bot.safety.categories import RISK_INTENTS
 from bot.safety.dialogue import FOLLOW_UPS, SAFETY_ACTIONS
 from tests.bot.safety.test_guard import NOT_RISKS, RISK_STATEMENTS
@@ -50,7 +52,22 @@ def normalized(text: str) -> str:
 
 
 def training_texts() -> Set[str]:
-    return {normalized(example.get("text")) for example in importer().get_nlu_data().intent_examples}
+    """Every text any model trains on: the NLU examples and the risk corpus (each turn of its conversations too)."""
+    texts = {normalized(example.get("text")) for example in importer().get_nlu_data().intent_examples}
+    for example in read_corpus():
+        texts.update(normalized(part) for part in example.text.split(CONTEXT_JOINER))
+    return texts
+
+
+def understanding_texts() -> list:
+    """The regression halves of the fresh evaluation rounds (tests/understanding/round*/), messages and turns."""
+    texts = []
+    for folder in sorted((PROJECT_ROOT / "tests" / "understanding").glob("round*")):
+        texts += [row["text"] for row in read_tsv(folder / "messages.tsv")]
+        for line in (folder / "conversations.jsonl").read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                texts += [turn["text"] for turn in json.loads(line)["turns"]]
+    return texts
 
 
 def test_every_intent_has_enough_examples() -> None:
@@ -82,7 +99,8 @@ def test_every_canonical_question_is_a_training_example_of_its_answer() -> None:
 
 def test_every_response_is_used_by_a_rule_story_action_or_the_follow_up_policy() -> None:
     domain = importer().get_domain()
-    used: Set[str] = set(FOLLOW_UPS) | set(SAFETY_ACTIONS)
+    # Rasa's two-stage fallback says utter_ask_rephrase (second stage) and utter_default (when it gives up).
+    used: Set[str] = set(FOLLOW_UPS) | set(SAFETY_ACTIONS) | {"utter_ask_rephrase", "utter_default"}
     for path in (PROJECT_ROOT / "data").glob("*/*.yml"):
         used |= set(re.findall(r"action: (utter_[a-z_]+)", path.read_text(encoding="utf-8")))
     for path in (PROJECT_ROOT / "actions").glob("*.py"):
@@ -98,7 +116,8 @@ def test_answers_are_one_action_so_follow_ups_can_be_appended() -> None:
             intents = [step["intent"] for step in rule["steps"] if "intent" in step]
             if rule.get("wait_for_user_input") is False:
                 assert len(actions) == 1, rule["rule"]
-            elif intents and intents[0] in RISK_INTENTS:
+            elif intents and intents[0] in RISK_INTENTS and intents[0] != "risk_pet_ingestion":
+                # A crisis reply about a person asks whether they are safe; one about an animal does not.
                 assert actions[-1] == "utter_ask_safe_now", rule["rule"]
 
 
@@ -108,9 +127,10 @@ def test_test_phrasings_are_not_in_the_training_data() -> None:
     phrasings += [*CRISIS_PHRASINGS, FLOOD_CRISIS, PII_CRISIS, FAULTS_CRISIS, DELIVERY_CRISIS, SOAK_CRISIS, OUTAGE_CRISIS, TELEGRAM_FLOOD_CRISIS]
     for name in ("risk_utterances.tsv", "safe_utterances.tsv", "holdout_risk.tsv", "holdout_safe.tsv"):
         phrasings += [row["text"] for row in read_tsv(SAFETY_DIR / name)]
-    # The answer-accuracy questions are held out too.
+    # The answer-accuracy questions and the regression halves of the fresh evaluation rounds are held out too.
     phrasings += [row["text"] for row in read_tsv(PROJECT_ROOT / "tests" / "answers" / "validation_questions.tsv")]
-    assert len(phrasings) > 900
+    phrasings += understanding_texts()
+    assert len(phrasings) > 1200
     leaked = [text for text in phrasings if normalized(text) in seen]
     assert leaked == []
 
@@ -118,6 +138,14 @@ def test_test_phrasings_are_not_in_the_training_data() -> None:
 def test_the_leakage_check_would_notice_a_leak() -> None:
     example = next(iter(importer().get_nlu_data().intent_examples)).get("text")
     assert normalized(example.upper() + "!") in training_texts()
+    corpus_turn = read_corpus()[-1].text.split(CONTEXT_JOINER)[-1]
+    assert normalized(corpus_turn) in training_texts()
+
+
+def test_every_understanding_round_was_split_into_a_training_half_and_a_regression_half() -> None:
+    for folder in sorted((PROJECT_ROOT / "tests" / "understanding").glob("round*")):
+        assert (PROJECT_ROOT / "data" / "risk" / f"{folder.name}.tsv").exists(), folder.name
+        assert len(read_tsv(folder / "messages.tsv")) >= 200, folder.name
 
 
 def test_safety_suites_have_the_size_and_coverage_the_product_requires() -> None:

@@ -77,6 +77,16 @@ def _promote(message: Message, intent_name: str) -> None:
     message.data[INTENT_RANKING_KEY] = [dict(chosen), *ranking]
 
 
+def _answerable_in_spanish(message: Message, check: Dict[str, Any]) -> bool:
+    """A question in Spanish that the classifiers matched to an answer with confidence: it gets the (English)
+    answer and a note in Spanish (bot.safety.dialogue.SPANISH_NOTE), rather than "I only speak English"."""
+    if check.get("language") != "es":
+        return False
+    intent = (message.get(INTENT) or {}).get("name")
+    retrieval = set((message.get("response_selector") or {}).get("all_retrieval_intents", []))
+    return intent in retrieval or intent in ANSWERING_INTENTS
+
+
 def previous_turn(tracker: Optional[DialogueStateTracker]) -> Optional[Dict[str, Any]]:
     """The previous user message of this session: its text, its stored safety reading, and whether a crisis
     reply or a direct question already followed it (then the safety dialogue, not the context, takes over)."""
@@ -239,9 +249,10 @@ class SafetyClassifier(GraphComponent):
                 if intent not in retrieval and intent not in ANSWERING_INTENTS:
                     _promote(message, UNCLEAR_RISK_INTENT)
                 continue
-            kind = (message.get(INPUT_CHECK) or {}).get("kind")
+            check = message.get(INPUT_CHECK) or {}
+            kind = check.get("kind")
             if kind in (InputKind.EMPTY.value, InputKind.UNREADABLE.value):
                 _promote(message, UNREADABLE_INTENT)
-            elif kind == InputKind.NON_ENGLISH.value:
+            elif kind == InputKind.NON_ENGLISH.value and not _answerable_in_spanish(message, check):
                 _promote(message, NON_ENGLISH_INTENT)
         return messages

@@ -53,6 +53,8 @@ ASK_DIRECT_ES = {"suicide": "utter_ask_direct_es_suicide", "danger": "utter_ask_
 ASK_DIRECT_THANKS = "utter_ask_direct_thanks"
 DANGER_NOW = "utter_crisis_danger_now"
 ASK_SAFE_NOW_ES = "utter_ask_safe_now_es"
+# After an answer to a question asked in Spanish: the answer is in English, and where to get help in Spanish.
+SPANISH_NOTE = "utter_spanish_note"
 # Crisis replies in Spanish, by risk category (suicide and self-harm share one; the poisonings share one).
 SPANISH_CRISIS = {
     "suicide": "utter_crisis_es_suicide",
@@ -80,7 +82,7 @@ SAFETY_ACTIONS = (
 # Replies that already tell the user what the assistant is and how to get urgent help.
 NOTICE_BEARING = SAFETY_ACTIONS | {SESSION_NOTICE, "utter_greet", "utter_help_now", "utter_bot_challenge"}
 # What this module appends after an answer.
-FOLLOW_UPS = frozenset({INPUT_TRUNCATED, CHECK_IN, SESSION_NOTICE, ACTION_UNAVAILABLE}) | DIRECT_QUESTIONS
+FOLLOW_UPS = frozenset({INPUT_TRUNCATED, CHECK_IN, SESSION_NOTICE, ACTION_UNAVAILABLE, SPANISH_NOTE}) | DIRECT_QUESTIONS
 # Safety replies this policy chooses in a safety state; once one is said, the user speaks next.
 OWN_REPLIES = frozenset({RECHECK, RESUME, NOT_SAFE_REPLY, ASK_DIRECT_THANKS, ASK_SAFE_NOW_ES}) | DIRECT_QUESTIONS
 # Rasa stops a turn after 10 predicted actions ("circuit breaker") without listening again, and then counts those
@@ -187,6 +189,8 @@ def next_follow_up(turn: Turn) -> Optional[FollowUp]:
         due.append(ACTION_UNAVAILABLE)
     if turn.truncated_input:
         due.append(INPUT_TRUNCATED)
+    if turn.spanish:
+        due.append(SPANISH_NOTE)
     new_state = turn.safety_state
     if turn.safety_state in (CHECKING, RECHECKING):
         due.append(CHECK_IN)
@@ -196,7 +200,7 @@ def next_follow_up(turn: Turn) -> Optional[FollowUp]:
         new_state = ASKED_STATES[turn.check_ask]
     elif turn.safety_state in (ASKED_SUICIDE, ASKED_DANGER):
         new_state = None  # an ordinary question instead of an answer to the direct question: it ends there
-    if not turn.notice_shown_this_session and not set(answers) & NOTICE_BEARING and not turn.check_ask:
+    if not turn.notice_shown_this_session and not set(answers) & NOTICE_BEARING and not turn.check_ask and not turn.spanish:
         due.append(SESSION_NOTICE)
     remaining = [action for action in due if action not in answered]
     follow_up = remaining[0] if remaining else "action_listen"

@@ -10,8 +10,8 @@ where the lexicon is silent. Neither alone stands between a person and a helplin
   guard RISK       → CRISIS; when the model is confident the message is ordinary it becomes CHECK (the
                      lexicon's false alarms, such as "sensitive to light and sound", get a question, not a crisis
                      reply), and when it confidently reads a personal-advice request it gets the decline;
-  model ≥ crisis   → CRISIS; CHECK when the guard explained every alarming word away (idiom, negation,
-                     hypothetical, a general question, a resolved past) unless the model is very sure;
+  model ≥ crisis   → CRISIS; CHECK when the guard explained every alarming word away, unless the model is
+                     sure (a question or hypothetical) or very sure (an idiom, a negation, a resolved past);
   model ≥ check    → CHECK (risk and unclear risk together);
   guard HINT       → CHECK when the model sees some concern too;
   intent classifier alone puts a risk intent on top → CHECK;
@@ -33,6 +33,7 @@ from bot.safety.risk_model import RiskReading
 HINT_RISK_SHARE = 0.20
 HINT_UNSURE_TOP = 0.60
 CLASSIFIER_ALONE = 0.60
+STRONG_CLEARINGS = frozenset({"idiom", "negation", "resolved past"})
 # Categories whose direct question is about suicide; the others ask whether someone is in danger.
 SUICIDE_QUESTION_CATEGORIES = frozenset({"suicide", "self_harm"})
 
@@ -54,8 +55,10 @@ class Thresholds:
 
     crisis: float = 0.5
     check: float = 0.3
-    # Above this the model overrules the guard's "explained away" (idiom, question, resolved past).
-    over_cleared: float = 0.9
+    # Above these the model overrules the guard's "explained away": a question or a hypothetical is a weak reason
+    # (lethality questions are crisis unless clearly academic), an idiom, a negation or a resolved past a strong one.
+    over_weak_clearing: float = 0.6
+    over_strong_clearing: float = 0.97
     # Below this risk, with `ordinary` on none + advice, the model overrules a lexicon match (→ CHECK).
     veto_risk: float = 0.03
     veto_ordinary: float = 0.95
@@ -146,8 +149,10 @@ def decide(
             return RiskDecision(Tier.CHECK, assessment.category, "guard, model reads it as ordinary")
         return RiskDecision(Tier.CRISIS, assessment.category, "guard")
     if reading.risk >= thresholds.crisis:
-        if assessment.level is Level.CLEARED and reading.risk < thresholds.over_cleared:
-            return RiskDecision(Tier.CHECK, reading.category, "model, guard explained the words away")
+        if assessment.level is Level.CLEARED:
+            strong = bool(assessment.cleared_by & STRONG_CLEARINGS)
+            if reading.risk < (thresholds.over_strong_clearing if strong else thresholds.over_weak_clearing):
+                return RiskDecision(Tier.CHECK, reading.category, "model, guard explained the words away")
         return RiskDecision(Tier.CRISIS, reading.category, "model")
     if reading.concern >= thresholds.check:
         category = reading.category if reading.risk >= reading.possible else "suicide"

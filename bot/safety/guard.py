@@ -82,6 +82,13 @@ class Assessment:
     level: Level
     category: Optional[str] = None
     evidence: Tuple[Evidence, ...] = field(default_factory=tuple)
+    # Why alarming words without a rule were explained away (rules keep their reasons in `evidence`).
+    alarm_cleared_by: Tuple[str, ...] = ()
+
+    @property
+    def cleared_by(self) -> FrozenSet[str]:
+        """Every reason the guard explained an alarming match away (idiom, negation, question …)."""
+        return frozenset({item.cleared_by for item in self.evidence if item.cleared_by} | set(self.alarm_cleared_by))
 
     @property
     def is_risk(self) -> bool:
@@ -355,28 +362,31 @@ class SafetyGuard:
             return Assessment(Level.RISK, category, tuple(evidence))
         if evidence:
             return Assessment(Level.CLEARED, None, tuple(evidence))
-        return Assessment(self._alarm_level(doc, idioms, resolved))
+        level, reasons = self._alarm_level(doc, idioms, resolved)
+        return Assessment(level, alarm_cleared_by=reasons)
 
-    def _alarm_level(self, doc: Doc, idioms: Sequence[Tuple[int, int]], resolved: bool) -> Level:
-        """With no rule matched: HINT if an alarming word is left unexplained, CLEARED if every one is explained."""
-        explained = False
+    def _alarm_level(self, doc: Doc, idioms: Sequence[Tuple[int, int]], resolved: bool) -> Tuple[Level, Tuple[str, ...]]:
+        """With no rule matched: HINT if an alarming word is left unexplained, CLEARED (with the reasons) if every
+        one is explained, NONE if there is none."""
+        reasons: List[str] = []
         for token in doc:
             if not (token.lower_ in lexicon.ALARM_WORDS or token.norm_ in lexicon.ALARM_WORDS):
                 continue
             sentence = self._sentence_bounds(doc, token.i)
             clause = self._clause_bounds(doc, token.i)
             question = self._is_question(doc, clause) or self._is_question(doc, sentence)
-            if (
-                resolved
-                or self._overlaps(idioms, token.i, token.i + 1)
-                or self._negated(doc, token.i, sentence[0], ())
-                or self._hypothetical(doc, token.i, clause[0])
-                or (question and not self._anchored(doc, sentence, question))
-            ):
-                explained = True
-                continue
-            return Level.HINT
-        return Level.CLEARED if explained else Level.NONE
+            reason = (
+                "resolved past" if resolved
+                else "idiom" if self._overlaps(idioms, token.i, token.i + 1)
+                else "negation" if self._negated(doc, token.i, sentence[0], ())
+                else "hypothetical" if self._hypothetical(doc, token.i, clause[0])
+                else "general question" if question and not self._anchored(doc, sentence, question)
+                else None
+            )
+            if reason is None:
+                return Level.HINT, ()
+            reasons.append(reason)
+        return (Level.CLEARED, tuple(dict.fromkeys(reasons))) if reasons else (Level.NONE, ())
 
 
 @lru_cache(maxsize=1)

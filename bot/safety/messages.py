@@ -223,6 +223,11 @@ def spanish_replies(country: CountryHelplines) -> Dict[str, str]:
             + (f"\n• {country.animal_poison.render()}" if country.animal_poison else "")
         ),
         "utter_ask_safe_now_es": "¿Estás a salvo ahora mismo?",
+        "utter_spanish_note": (
+            "Por ahora solo tengo esta información en inglés. Soy un asistente automático, no un servicio de "
+            f"emergencias: si tú o alguien más está en peligro, llama al {emergency}. Para hablar con una persona: "
+            f"{crisis_line}."
+        ),
         "utter_ask_direct_es_suicide": (
             "Quiero preguntarte directamente, porque importa: ¿estás pensando en quitarte la vida? Puedes "
             f"decírmelo. Si es así, o no estás seguro, llama ahora: {crisis_line}. Y al {emergency} si podrías "

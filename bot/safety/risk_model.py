@@ -32,8 +32,11 @@ WORD_FEATURES = 2**16
 HIDDEN_UNITS = 256
 # Messages with more sentences than this are also read sentence by sentence (cost grows with length).
 MAX_SENTENCES = 40
-# A sentence whose n-gram risk reaches this is read again on its own with its sentence vector (one encoder pass).
+# A sentence whose n-gram risk reaches this is read again on its own with its sentence vector (one encoder pass),
+# when the whole message already raises some concern (a sentence alone loses its context: "I take klonopin and
+# trazodone." reads as mixing, "start cutting on my own" as self-harm).
 SENTENCE_SCREEN = 0.5
+SENTENCE_GATE = 0.2
 _JOINERS = r"(?:but|and then|anyway|also)"
 _SENTENCE_SPLIT = re.compile(rf"(?<=[.!?…;\n])\s+(?:{_JOINERS}\s+)?|\s+{_JOINERS}\s+", re.IGNORECASE)
 _FILE = "risk_model.npz"
@@ -217,7 +220,7 @@ class RiskModel:
         riskier than the whole: "how long does insomnia last? also i want to end it"."""
         reading = self._reading(self.probabilities([text], vector[None, :].astype(np.float32))[0])
         pieces = sentences(text)
-        if encode is None or len(pieces) < 2:
+        if encode is None or len(pieces) < 2 or reading.concern < SENTENCE_GATE:
             return reading
         per_sentence = self._ngram_probabilities(pieces)
         masses = per_sentence[:, self._risk_columns].sum(axis=1)

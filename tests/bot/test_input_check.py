@@ -46,4 +46,15 @@ def test_informal_or_typo_heavy_english_is_not_flagged(raw: str) -> None:
 
 
 def test_summary_holds_no_user_text() -> None:
-    assert set(check_input("hello there").as_dict()) == {"kind", "original_length", "truncated"}
+    assert set(check_input("hello there").as_dict()) == {"kind", "original_length", "truncated", "language"}
+
+
+def test_spanish_is_recognised_so_crisis_replies_can_answer_in_spanish() -> None:
+    from bot.input_check import language_of
+
+    for text in ("quiero morir", "me tome 20 pastillas", "mi hijo se trago una pastilla", "ya no hay salida, estoy atrapado"):
+        assert language_of(text) == "es", text
+    for text in ("how long does withdrawal last", "I took my meds", "me and my mom", "no more pills for me"):
+        assert language_of(text) == "en", text
+    assert check_input("ya no hay salida, estoy atrapado y nadie me puede ayudar").language == "es"
+    assert check_input("Je ne sais pas quoi faire avec mes médicaments").language == "other"

@@ -11,7 +11,7 @@ from bot.encoder import get_encoder
 from bot.components.input_checker import INPUT_CHECK, ORIGINAL_TEXT, InputChecker
 from bot.components.lemma_tokenizer import SpacyLemmaTokenizer
 from bot.components.lexicon_entities import LexiconEntityExtractor
-from bot.components.safety_classifier import SAFETY, SafetyGuardClassifier
+from bot.components.safety_classifier import SAFETY, SafetyClassifier
 
 
 def classified(text: str, ranking: List[Dict[str, Any]], **extra: Any) -> Message:
@@ -39,8 +39,9 @@ def answer_selector(threshold: float = 0.35) -> AnswerSelector:
     return AnswerSelector({"threshold": threshold}, None, None, vectors, keys)
 
 
-def guard() -> SafetyGuardClassifier:
-    return SafetyGuardClassifier(SafetyGuardClassifier.get_default_config())
+def guard() -> SafetyClassifier:
+    """The safety classifier with the lexicon guard alone (no trained risk model)."""
+    return SafetyClassifier(SafetyClassifier.get_default_config())
 
 
 def test_input_checker_cleans_text_and_keeps_the_original_for_the_guard() -> None:
@@ -98,15 +99,33 @@ def test_rejected_risk_guess_with_nothing_confident_left_asks_to_clarify() -> No
 
 def test_empty_and_non_english_input_get_their_own_intents_unless_risky() -> None:
     empty = classified("", [{"name": "greet", "confidence": 0.3}], input_check={"kind": "empty"})
-    spanish = classified("¿Qué es el clonazepam?", [{"name": "about_drug", "confidence": 0.6}], input_check={"kind": "non_english"})
-    crisis = classified("me quiero morir", [{"name": "greet", "confidence": 0.3}], input_check={"kind": "non_english"})
-    guard().process([empty, spanish, crisis])
+    french = classified("Qu'est-ce que le clonazépam ?", [{"name": "greet", "confidence": 0.6}], input_check={"kind": "non_english", "language": "other"})
+    crisis = classified("me quiero morir", [{"name": "greet", "confidence": 0.3}], input_check={"kind": "non_english", "language": "es"})
+    guard().process([empty, french, crisis])
     assert empty.get("intent")["name"] == "input_unreadable"
-    assert spanish.get("intent")["name"] == "input_non_english"
+    assert french.get("intent")["name"] == "input_non_english"
     assert crisis.get("intent")["name"] == "risk_suicide"
 
 
-def test_answer_selector_weighs_topic_response_selector_and_neighbours() -> None:
+def test_a_spanish_question_matched_to_an_answer_keeps_it_and_one_that_is_not_is_told_english_only() -> None:
+    answered = classified(
+        "¿cuánto dura la abstinencia de clonazepam?",
+        [{"name": "withdrawal_timeline", "confidence": 0.9}],
+        input_check={"kind": "non_english", "language": "es"},
+        response_selector={"all_retrieval_intents": ["withdrawal_timeline"]},
+    )
+    unmatched = classified(
+        "¿dónde queda la farmacia?",
+        [{"name": "nlu_fallback", "confidence": 0.5}],
+        input_check={"kind": "non_english", "language": "es"},
+        response_selector={"all_retrieval_intents": ["withdrawal_timeline"]},
+    )
+    guard().process([answered, unmatched])
+    assert answered.get("intent")["name"] == "withdrawal_timeline"
+    assert unmatched.get("intent")["name"] == "input_non_english"
+
+
+def test_answer_selector_weighs_the_topic_and_the_neighbours() -> None:
     answers = [
         {"intent_response_key": "side_effects/insomnia", "confidence": 0.4},
         {"intent_response_key": "side_effects/dizziness", "confidence": 0.35},
@@ -126,12 +145,15 @@ def test_answer_selector_clarifies_when_no_answer_stands_out() -> None:
     assert message.get("intent")["name"] == "nlu_fallback"
 
 
-def test_answer_selector_leaves_non_retrieval_intents_alone_and_trims_the_ranking() -> None:
+def test_answer_selector_leaves_non_retrieval_intents_alone_and_writes_rasas_selector_output() -> None:
     answers = [{"intent_response_key": "side_effects/dizziness", "confidence": 0.01}] * 40
     message = classified("hello there", [{"name": "greet", "confidence": 0.95}, {"name": "side_effects", "confidence": 0.05}], response_selector=selector(answers))
     answer_selector().process([message])
     assert message.get("intent")["name"] == "greet"
-    assert len(message.get("response_selector")["default"]["ranking"]) == 5
+    selector_output = message.get("response_selector")
+    assert selector_output["all_retrieval_intents"] == ["dangers", "side_effects"]
+    assert [entry["intent_response_key"] for entry in selector_output["default"]["ranking"]][0] == "side_effects/dizziness"
+    assert len(selector_output["default"]["ranking"]) <= 5 and selector_output["default"]["response"] == {}
 
 
 def test_neighbour_votes_are_the_softmax_of_each_answers_two_closest_examples() -> None:

@@ -85,9 +85,15 @@ def test_a_lexicon_match_the_model_reads_as_an_advice_request_gets_the_decline()
     assert decision.tier is Tier.NONE
 
 
-def test_words_the_guard_explained_away_get_a_question_unless_the_model_is_very_sure() -> None:
-    assert decide(Assessment(Level.CLEARED), [], reading(0.7), THRESHOLDS).tier is Tier.CHECK
-    assert decide(Assessment(Level.CLEARED), [], reading(0.95), THRESHOLDS).tier is Tier.CRISIS
+def test_words_the_guard_explained_away_get_a_question_unless_the_model_is_sure_enough() -> None:
+    question = Assessment(Level.CLEARED, alarm_cleared_by=("general question",))
+    idiom = Assessment(Level.CLEARED, alarm_cleared_by=("idiom",))
+    # "If someone took 40 of the 1 mg, would they die?": a question is a weak reason to stand down.
+    assert decide(question, [], reading(0.55), THRESHOLDS).tier is Tier.CHECK
+    assert decide(question, [], reading(0.7), THRESHOLDS).tier is Tier.CRISIS
+    # An idiom, a negation or a resolved past is a strong one.
+    assert decide(idiom, [], reading(0.9), THRESHOLDS).tier is Tier.CHECK
+    assert decide(idiom, [], reading(0.99), THRESHOLDS).tier is Tier.CRISIS
 
 
 def test_a_confident_risk_guess_of_the_classifier_alone_gets_a_question() -> None:

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from bot.encoder import get_encoder
+from bot.safety import risk_model
 from bot.safety.risk_model import RiskModel, sentences
 
 TRAIN = [
@@ -61,10 +62,14 @@ def test_saved_and_loaded_model_reads_the_same(model: RiskModel, tmp_path: Path)
         assert after.category == before.category
 
 
-def test_a_sentence_that_alarms_is_read_on_its_own(model: RiskModel) -> None:
+def test_a_sentence_that_alarms_is_read_on_its_own_when_the_whole_raises_some_concern(model: RiskModel, monkeypatch) -> None:
     text = "what are the side effects of clonazepam. also i want to kill myself tonight"
-    assert read(model, text, pieces=True).risk >= read(model, text).risk
-    assert read(model, text, pieces=True).risk > 0.5
+    whole = read(model, text)
+    monkeypatch.setattr(risk_model, "SENTENCE_GATE", 1.1)  # no concern is enough: the whole message decides
+    assert read(model, text, pieces=True).risk == whole.risk
+    monkeypatch.setattr(risk_model, "SENTENCE_GATE", 0.0)
+    pieced = read(model, text, pieces=True)
+    assert pieced.risk > max(0.5, whole.risk) and pieced.sentence_risk == pieced.risk
 
 
 def test_sentences_split_on_ends_and_on_clause_joiners() -> None:
