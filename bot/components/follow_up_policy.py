@@ -32,8 +32,10 @@ import rasa.core.actions.action as _rasa_actions  # noqa: E402
 ACTION_TIMEOUT_S = float(os.environ.get("ACTION_TIMEOUT_S") or 10)
 _rasa_actions.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT_S
 
-# Rasa's own actions (action_listen, action_session_start, …): silence from them is not a failure.
+# Rasa's own actions (action_listen, action_session_start, …): silence from them is not a failure …
 RASA_DEFAULT_ACTIONS = frozenset(DEFAULT_ACTION_NAMES)
+# … except the two-stage fallback, whose "Did you mean …?" is our action_default_ask_affirmation on the action server.
+SERVED_BY_ACTION_SERVER = frozenset({"action_two_stage_fallback"})
 
 # Above RulePolicy (6): when both are certain, the follow-up wins.
 FOLLOW_UP_PRIORITY = 7
@@ -48,7 +50,8 @@ def _custom_action_failed(tracker: DialogueStateTracker) -> bool:
             return False
         if isinstance(event, ActionExecuted):
             name = event.action_name or ""
-            return name.startswith("action_") and name not in RASA_DEFAULT_ACTIONS and _live(tracker)
+            custom = name.startswith("action_") and name not in RASA_DEFAULT_ACTIONS
+            return (custom or name in SERVED_BY_ACTION_SERVER) and _live(tracker)
         if isinstance(event, UserUttered):
             return False
     return False

@@ -34,7 +34,7 @@ from bot.safety.categories import UNCLEAR_RISK_INTENT, is_risk_intent
 from bot.safety.corpus import deduplicate, nlu_examples, read_corpus, with_context
 from bot.safety.dialogue import CRISIS_RESPONSES, DIRECT_QUESTIONS
 from bot.safety.fusion import RiskDecision, Thresholds, Tier, decide, stronger
-from bot.safety.guard import get_guard
+from bot.safety.guard import Assessment, Level, get_guard
 from bot.safety.risk_model import RiskModel
 
 SAFETY = "safety"
@@ -47,6 +47,7 @@ CONTEXT_CONCERN = 0.10
 CONTEXT_OWN_CONCERN = 0.05
 CONTEXT_CRISIS_OWN_CONCERN = 0.15
 CONTEXT_SHORT_WORDS = 4
+CONTEXT_ADDED_RISK = 0.25
 # After these the safety dialogue follows up on the earlier message; the context reading is not needed.
 HANDLED_BY_DIALOGUE = CRISIS_RESPONSES | DIRECT_QUESTIONS
 # Intents that are an answer worth giving before a direct question.
@@ -195,7 +196,7 @@ class SafetyClassifier(GraphComponent):
         # The featurizer already encoded the cleaned text: the same text hits the encoder's cache.
         reading = self._reading(text, message.get(TEXT) or text)
         ranking = message.get(INTENT_RANKING_KEY) or []
-        decision = decide(assessment, ranking, reading, self.thresholds)
+        decision = decide(assessment, ranking, reading, self.thresholds, len(text.split()))
         summary: Dict[str, Any] = {**assessment.as_dict(), "decision": decision.reason, **decision.as_dict()}
         if reading is not None:
             summary["model"] = reading.as_dict()
@@ -218,10 +219,14 @@ class SafetyClassifier(GraphComponent):
         if concern < CONTEXT_CONCERN and earlier.get("level") not in ("hint", "cleared", "risk"):
             return None
         short = len(text.split()) <= CONTEXT_SHORT_WORDS
-        if reading.concern < CONTEXT_OWN_CONCERN and not short:
+        if (reading.concern < CONTEXT_OWN_CONCERN and not short) or reading.probabilities.get("advice", 0.0) >= 0.5:
             return None
-        together = with_context(previous["text"], text)
-        decision = decide(self._guard.assess(together), [], self._reading(together), self.thresholds)
+        together = self._reading(with_context(previous["text"], text))
+        # The model alone reads the pair (the lexicon would only find the earlier message's words again), and the
+        # pair must read as riskier than the earlier message did: this message has to add to it.
+        if together is None or together.risk - float(model.get("risk", 0)) < CONTEXT_ADDED_RISK:
+            return None
+        decision = decide(Assessment(Level.NONE), [], together, self.thresholds)
         if decision.tier is Tier.NONE:
             return None
         tier = decision.tier

@@ -34,6 +34,7 @@ HINT_RISK_SHARE = 0.20
 HINT_UNSURE_TOP = 0.60
 CLASSIFIER_ALONE = 0.60
 STRONG_CLEARINGS = frozenset({"idiom", "negation", "resolved past"})
+SHORT_MESSAGE_WORDS = 6
 # Categories whose direct question is about suicide; the others ask whether someone is in danger.
 SUICIDE_QUESTION_CATEGORIES = frozenset({"suicide", "self_harm"})
 
@@ -64,6 +65,8 @@ class Thresholds:
     veto_ordinary: float = 0.95
     # A lexicon match in what the model confidently reads as a personal-advice request gets the decline.
     advice_over_guard: float = 0.6
+    # The crisis cut-off for messages shorter than SHORT_MESSAGE_WORDS.
+    short_crisis: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -135,8 +138,10 @@ def decide(
     ranking: List[Dict[str, Any]],
     reading: Optional[RiskReading] = None,
     thresholds: Thresholds = Thresholds(),
+    words: int = SHORT_MESSAGE_WORDS,
 ) -> RiskDecision:
-    """Combine the guard's assessment, the risk model's reading and the classifier's ranking (highest first)."""
+    """Combine the guard's assessment, the risk model's reading and the classifier's ranking (highest first);
+    `words` is the message's length in words."""
     if reading is None:
         return _decide_without_model(assessment, ranking)
     ordinary = reading.probabilities.get("none", 0.0) + reading.probabilities.get("advice", 0.0)
@@ -148,7 +153,9 @@ def decide(
         if reading.risk < thresholds.veto_risk and ordinary >= thresholds.veto_ordinary:
             return RiskDecision(Tier.CHECK, assessment.category, "guard, model reads it as ordinary")
         return RiskDecision(Tier.CRISIS, assessment.category, "guard")
-    if reading.risk >= thresholds.crisis:
+    # A fragment of a few words carries little evidence ("she won't go to a doctor"): it needs more to be a crisis.
+    crisis = thresholds.crisis if words >= SHORT_MESSAGE_WORDS else max(thresholds.crisis, thresholds.short_crisis)
+    if reading.risk >= crisis:
         if assessment.level is Level.CLEARED:
             strong = bool(assessment.cleared_by & STRONG_CLEARINGS)
             if reading.risk < (thresholds.over_strong_clearing if strong else thresholds.over_weak_clearing):

@@ -1,8 +1,10 @@
-"""`python -m bot.tools.evaluate`: NLU cross-validation and the safety report, written to reports/.
+"""`python -m bot.tools.evaluate`: NLU cross-validation, the safety report and understanding, written to reports/.
 
   reports/nlu/                 Rasa's cross-validation reports (intent_report.json, intent_confusion_matrix.png …)
   reports/safety_report.json   recall per risk type and kind, false alarms per kind, guard alone vs full pipeline,
   reports/safety_report.md     for the suite and the holdout suite; guard time per message
+  reports/understanding.md     every fresh round's first-contact figures side by side (reports/understanding/,
+                               committed), and the regression halves (tests/understanding/) scored now
 """
 
 from __future__ import annotations
@@ -149,6 +151,44 @@ def _markdown(report: Dict[str, Any], nlu: Optional[Dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+FIRST_CONTACT_DIR = PROJECT_ROOT / "reports" / "understanding"
+
+
+def understanding_table(now: Optional[Dict[str, Dict[str, Any]]] = None) -> str:
+    """The headline figures of every recorded first contact, one column per round (plus current regression
+    scores when given)."""
+    from bot.tools.fresh_eval import HEADLINE
+
+    records = {path.stem: json.loads(path.read_text()) for path in sorted(FIRST_CONTACT_DIR.glob("*.json"))}
+    columns = [(name, record) for name, record in records.items()] + [(f"{name} now", record) for name, record in (now or {}).items()]
+    lines = ["# Understanding: first contact with fresh sets", "",
+             "Each round's set was written by a helper who never saw the training data, the lexicon or earlier sets, "
+             "and scored once before anything was changed for it. `now` columns re-score a round's regression half.",
+             "", "| figure | " + " | ".join(name for name, _ in columns) + " |", "|---|" + "---|" * len(columns)]
+    for label, part, key in HEADLINE:
+        cells = []
+        for _, record in columns:
+            value = (record.get(part) or {}).get(key) or {}
+            cells.append("n/a" if value.get("rate") is None else f"{value['rate']:.1%} ({value.get('hits', '')}/{value.get('of')})")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    lines += ["", "Labels: " + "; ".join(f"**{name}**: {record.get('label', '')} (commit {record.get('commit')})" for name, record in records.items())]
+    return "\n".join(lines) + "\n"
+
+
+def regression_scores(model: str) -> Dict[str, Dict[str, Any]]:
+    """The regression halves of every round, scored with the current model."""
+    from bot.tools.fresh_eval import Assistant, run_set
+    from bot.tools.serve import free_port, start_action_server, stop
+
+    port = free_port()
+    server = start_action_server(port)
+    try:
+        assistant = Assistant(model, f"http://127.0.0.1:{port}/webhook")
+        return {folder.name: run_set(assistant, folder) for folder in sorted((PROJECT_ROOT / "tests" / "understanding").glob("round*"))}
+    finally:
+        stop([server])
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     """Write the reports."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -164,6 +204,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     (out / "safety_report.json").write_text(json.dumps({"nlu": nlu, **report}, indent=2))
     (out / "safety_report.md").write_text(_markdown(report, nlu))
     print(_markdown(report, nlu))
+    table = understanding_table(regression_scores(args.model))
+    (out / "understanding.md").write_text(table)
+    print(table)
     return 0
 
 

@@ -214,9 +214,11 @@ def score_conversations(conversations: List[Dict[str, Any]], outcomes: List[List
         "turns": turns,
         "risk_turns_caught_at_their_turn": {"rate": _rate(risk_caught, risk_turns), "hits": risk_caught, "of": risk_turns},
         "check_in_turns_asked_or_routed": {"rate": _rate(check_caught, check_turns), "hits": check_caught, "of": check_turns},
-        "question_turns_not_understood": {"rate": _rate(question_not_understood, question_turns), "of": question_turns},
-        "turns_right": {"rate": _rate(right_turns, turns), "of": turns},
-        "conversations_right_at_every_turn": {"rate": _rate(whole, len(conversations)), "of": len(conversations)},
+        "question_turns_not_understood": {
+            "rate": _rate(question_not_understood, question_turns), "hits": question_not_understood, "of": question_turns
+        },
+        "turns_right": {"rate": _rate(right_turns, turns), "hits": right_turns, "of": turns},
+        "conversations_right_at_every_turn": {"rate": _rate(whole, len(conversations)), "hits": whole, "of": len(conversations)},
     }
 
 
