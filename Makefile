@@ -29,7 +29,7 @@ MODEL_INPUTS := config.yml domain.yml $(shell find data -type f 2>/dev/null) $(s
   -not -path 'bot/tools/*' -not -path 'bot/channels/*' -not -name tracker_store.py -not -name profiles.py 2>/dev/null)
 
 .PHONY: help install browser nginx run-replicas responses train run shell actions test test-unit validate test-conversations \
-        test-model eval bench soak delete-conversation purge clean
+        test-model eval first-contact calibrate-risk bench soak delete-conversation purge clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-20s %s\n", $$1, $$2}'
@@ -91,8 +91,16 @@ test-model: $(MODEL) browser nginx ## Through the trained model: safety suites, 
 
 test: validate test-unit test-conversations test-model ## Everything CI runs
 
-eval: $(MODEL) ## NLU cross-validation, confusion matrix PNG and safety report into reports/
+eval: $(MODEL) ## NLU cross-validation, safety report, and every fresh round's first contact vs its regression half now
 	$(PY) -m bot.tools.evaluate --out reports
+
+first-contact: $(MODEL) ## Score a fresh set once, before changing anything for it: make first-contact SET=<folder> ROUND=<n>
+	@test -n "$(SET)" -a -n "$(ROUND)" || { echo "usage: make first-contact SET=<folder> ROUND=<n>" >&2; exit 2; }
+	$(PY) -m bot.tools.fresh_eval "$(SET)" --record reports/understanding/round$(ROUND)_first_contact.json \
+	  --label "round $(ROUND) set, first contact"
+
+calibrate-risk: $(VENV)/.installed ## Risk-model thresholds by cross-validation on its corpus (prints; config.yml holds them)
+	$(PY) -m bot.tools.calibrate_risk
 
 bench: $(MODEL) nginx ## Stock `rasa init` bot vs ours vs 2 replicas: c=1,16,64 and a 200-turn conversation → reports/bench.{json,png}
 	$(PY) -m bot.tools.bench --model $(MODEL) --out reports

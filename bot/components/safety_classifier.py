@@ -32,7 +32,7 @@ from bot.encoder import get_encoder, training_cache
 from bot.input_check import NON_ENGLISH_INTENT, UNREADABLE_INTENT, InputKind
 from bot.safety.categories import UNCLEAR_RISK_INTENT, is_risk_intent
 from bot.safety.corpus import deduplicate, nlu_examples, read_corpus, with_context
-from bot.safety.dialogue import CRISIS_RESPONSES, DIRECT_QUESTIONS
+from bot.safety.dialogue import CRISIS_RESPONSES, DIRECT_QUESTIONS, SAFETY_STATE_SLOT
 from bot.safety.fusion import RiskDecision, Thresholds, Tier, decide, stronger
 from bot.safety.guard import Assessment, Level, get_guard
 from bot.safety.risk_model import RiskModel
@@ -251,7 +251,10 @@ class SafetyClassifier(GraphComponent):
                 intent = (message.get(INTENT) or {}).get("name")
             if decision.tier is Tier.CHECK:
                 retrieval = set((message.get("response_selector") or {}).get("all_retrieval_intents", []))
-                if intent not in retrieval and intent not in ANSWERING_INTENTS:
+                # In a safety state the assistant has just asked a safety question: the reply keeps its intent
+                # ("no", "I was joking") and the safety dialogue decides (bot.safety.dialogue).
+                in_safety_dialogue = tracker is not None and tracker.get_slot(SAFETY_STATE_SLOT) is not None
+                if intent not in retrieval and intent not in ANSWERING_INTENTS and not in_safety_dialogue:
                     _promote(message, UNCLEAR_RISK_INTENT)
                 continue
             check = message.get(INPUT_CHECK) or {}

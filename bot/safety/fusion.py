@@ -33,6 +33,7 @@ from bot.safety.risk_model import RiskReading
 HINT_RISK_SHARE = 0.20
 HINT_UNSURE_TOP = 0.60
 CLASSIFIER_ALONE = 0.60
+CONFIDENT_INTENT = 0.90
 STRONG_CLEARINGS = frozenset({"idiom", "negation", "resolved past"})
 SHORT_MESSAGE_WORDS = 6
 # Categories whose direct question is about suicide; the others ask whether someone is in danger.
@@ -65,8 +66,12 @@ class Thresholds:
     veto_ordinary: float = 0.95
     # A lexicon match in what the model confidently reads as a personal-advice request gets the decline.
     advice_over_guard: float = 0.6
-    # The crisis cut-off for messages shorter than SHORT_MESSAGE_WORDS.
+    # The cut-offs for messages shorter than SHORT_MESSAGE_WORDS: a fragment carries little evidence.
     short_crisis: float = 0.5
+    short_check: float = 0.5
+    # Below this risk, a message the intent classifier confidently reads as something ordinary (a question it can
+    # answer, thanks, a greeting) gets its answer and the direct question rather than a crisis reply.
+    confident_intent_crisis: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,12 @@ def _classifier_guess(ranking: List[Dict[str, Any]]) -> Optional[str]:
     return None
 
 
+def _confident_ordinary(ranking: List[Dict[str, Any]]) -> bool:
+    """The intent classifier's top guess is a non-risk intent it is sure of."""
+    ranking = [entry for entry in ranking if entry.get("name") not in ("nlu_fallback", "risk_unclear")]
+    return bool(ranking) and ranking[0].get("name") not in RISK_INTENTS and float(ranking[0].get("confidence") or 0) >= CONFIDENT_INTENT
+
+
 def _decide_without_model(assessment: Assessment, ranking: List[Dict[str, Any]]) -> RiskDecision:
     """The guard and the intent classifier alone (no risk model loaded)."""
     if assessment.level is Level.RISK and assessment.category:
@@ -153,18 +164,22 @@ def decide(
         if reading.risk < thresholds.veto_risk and ordinary >= thresholds.veto_ordinary:
             return RiskDecision(Tier.CHECK, assessment.category, "guard, model reads it as ordinary")
         return RiskDecision(Tier.CRISIS, assessment.category, "guard")
-    # A fragment of a few words carries little evidence ("she won't go to a doctor"): it needs more to be a crisis.
-    crisis = thresholds.crisis if words >= SHORT_MESSAGE_WORDS else max(thresholds.crisis, thresholds.short_crisis)
+    # A fragment of a few words carries little evidence ("she won't go to a doctor", "no"): it needs more.
+    short = words < SHORT_MESSAGE_WORDS
+    crisis = max(thresholds.crisis, thresholds.short_crisis) if short else thresholds.crisis
+    check = max(thresholds.check, thresholds.short_check) if short else thresholds.check
+    if reading.risk >= crisis and reading.risk < thresholds.confident_intent_crisis and _confident_ordinary(ranking):
+        return RiskDecision(Tier.CHECK, reading.category, "model unsure, classifier sure it is ordinary")
     if reading.risk >= crisis:
         if assessment.level is Level.CLEARED:
             strong = bool(assessment.cleared_by & STRONG_CLEARINGS)
             if reading.risk < (thresholds.over_strong_clearing if strong else thresholds.over_weak_clearing):
                 return RiskDecision(Tier.CHECK, reading.category, "model, guard explained the words away")
         return RiskDecision(Tier.CRISIS, reading.category, "model")
-    if reading.concern >= thresholds.check:
+    if reading.concern >= check:
         category = reading.category if reading.risk >= reading.possible else "suicide"
         return RiskDecision(Tier.CHECK, category, "model unsure")
-    if assessment.level is Level.HINT and reading.concern >= thresholds.check / 2:
+    if assessment.level is Level.HINT and reading.concern >= check / 2:
         return RiskDecision(Tier.CHECK, reading.category, "guard hint + model")
     guess = _classifier_guess(ranking)
     if guess and assessment.level is not Level.CLEARED:

@@ -105,3 +105,15 @@ def test_the_stronger_decision_wins() -> None:
     none = decide(Assessment(Level.NONE), [], reading(0.0), THRESHOLDS)
     crisis = decide(Assessment(Level.NONE), [], reading(0.9), THRESHOLDS)
     assert stronger(none, crisis) is crisis and stronger(crisis, none) is crisis
+
+
+def test_a_fragment_needs_more_to_be_a_crisis_or_a_question() -> None:
+    assert decide(Assessment(Level.NONE), [], reading(0.4), THRESHOLDS, words=3).tier is Tier.NONE
+    assert decide(Assessment(Level.NONE), [], reading(0.4), THRESHOLDS, words=12).tier is Tier.CHECK
+    assert decide(Assessment(Level.NONE), [], reading(0.6), THRESHOLDS, words=3).tier is Tier.CRISIS
+
+
+def test_a_question_the_classifier_is_sure_of_gets_its_answer_and_the_question_when_the_model_is_unsure() -> None:
+    sure = ranking(("withdrawal_timeline", 0.98))
+    assert decide(Assessment(Level.NONE), sure, reading(0.45), Thresholds(crisis=0.3, check=0.25)).tier is Tier.CHECK
+    assert decide(Assessment(Level.NONE), sure, reading(0.8), Thresholds(crisis=0.3, check=0.25)).tier is Tier.CRISIS

@@ -1,0 +1,122 @@
+"""`python -m bot.tools.fold_round SET N`: after a fresh set's first contact is recorded, split it in two halves.
+
+Within each class, every other message (and every other conversation) becomes a regression test in
+tests/understanding/roundN/; the rest joins the risk model's training data as data/risk/roundN.tsv and
+data/risk/roundN_conversations.jsonl, with the set's expected outcomes mapped to risk labels. The set's classes say
+which kind of crisis or emergency a message is only roughly, so the emergency labels are guessed from the words
+and printed for a person to check before committing. Refuses to run before the round's first contact is recorded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Dict, List, Optional
+
+from bot.sources import PROJECT_ROOT
+
+HEADER = ["id", "class", "expected", "lang", "topics", "text"]
+CLASS_LABELS = {
+    "self_harm": "self_harm",
+    "harm_others": "harm_others",
+    "mixing_now": "mixing",
+    "overdose": "overdose",
+    "accidental_ingestion": "overdose",
+    "withdrawal_emergency": "medical_emergency",
+    "check_in": "possible",
+    "advice": "advice",
+}
+EXPECTED_LABELS = {"crisis": "suicide", "harm_others": "harm_others", "check_in": "possible", "advice": "advice"}
+_PET = re.compile(r"\b(dog|puppy|cat|kitten|beagle|pet|perro|perrito|gato|gatito|mascota)\b", re.I)
+_DEPRESSANT = re.compile(
+    r"\b(beers?|wine|vodka|whiske?y|tequila|shots?|drunk|drinking|drinks|alcohol|oxys?|percs?|lean|fent\w*|heroin|"
+    r"methadone|opioids?|gabapentin|ambien|xanax|cerveza|alcohol|trago)\b",
+    re.I,
+)
+_INGESTED = re.compile(r"\b(took|taken|swallow\w*|ate|handful|bottle|too many|how many|missing|overdos\w*|wake|tom[oó]|trag[oó])\b", re.I)
+_WITHDRAWAL_SIGNS = re.compile(r"seiz|convuls|halluc|chest|heart|vomit|fever|delir|faint|blood pressure|bp ", re.I)
+_SELF_HARM = re.compile(r"\b(cut|cutting|cuts|burn(ing)? (my|her|him)self|self.?harm|sh)\b", re.I)
+
+
+def label_for(klass: str, expected: str, text: str) -> str:
+    """The risk label of one message of a set (emergencies guessed from the words)."""
+    if klass == "accidental_ingestion" and _PET.search(text):
+        return "pet_ingestion"
+    if klass in CLASS_LABELS:
+        return CLASS_LABELS[klass]
+    if expected == "crisis" and _SELF_HARM.search(text):
+        return "self_harm"
+    if expected == "emergency":
+        if _PET.search(text):
+            return "pet_ingestion"
+        if _DEPRESSANT.search(text):
+            return "mixing"
+        if _INGESTED.search(text) and not _WITHDRAWAL_SIGNS.search(text):
+            return "overdose"
+        return "medical_emergency"
+    return EXPECTED_LABELS.get(expected, "none")
+
+
+def split(rows: List[Dict[str, str]]) -> tuple:
+    """(regression half, training half): alternate within each class, in id order."""
+    by_class: Dict[str, List[Dict[str, str]]] = {}
+    for row in sorted(rows, key=lambda row: row["id"]):
+        by_class.setdefault(row["class"], []).append(row)
+    tests, train = [], []
+    for members in by_class.values():
+        for index, row in enumerate(members):
+            (tests if index % 2 == 0 else train).append(row)
+    return sorted(tests, key=lambda r: r["id"]), sorted(train, key=lambda r: r["id"])
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """Write both halves."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("set")
+    parser.add_argument("round", type=int)
+    args = parser.parse_args(argv)
+    record = PROJECT_ROOT / "reports" / "understanding" / f"round{args.round}_first_contact.json"
+    if not record.exists():
+        print(f"{record} is missing: score the set first (make first-contact), then fold it in.", file=sys.stderr)
+        return 2
+    source = Path(args.set)
+    with (source / "messages.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    tests, train = split(rows)
+    folder = PROJECT_ROOT / "tests" / "understanding" / f"round{args.round}"
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / "messages.tsv").open("w", encoding="utf-8") as handle:
+        handle.write("\t".join(HEADER) + "\n")
+        for row in tests:
+            handle.write("\t".join(row.get(column) or "" for column in HEADER) + "\n")
+    risk_dir = PROJECT_ROOT / "data" / "risk"
+    with (risk_dir / f"round{args.round}.tsv").open("w", encoding="utf-8") as handle:
+        handle.write("label\tlang\ttext\n")
+        for row in train:
+            label = label_for(row["class"], row["expected"], row["text"])
+            handle.write(f"{label}\t{row.get('lang') or 'en'}\t{row['text']}\n")
+            if row["expected"] == "emergency":
+                print(f"check: {label:18s} {row['text'][:100]}")
+    conversations = [json.loads(line) for line in (source / "conversations.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    with (folder / "conversations.jsonl").open("w", encoding="utf-8") as tests_file, (
+        risk_dir / f"round{args.round}_conversations.jsonl"
+    ).open("w", encoding="utf-8") as train_file:
+        for index, conversation in enumerate(conversations):
+            if index % 2 == 0:
+                tests_file.write(json.dumps(conversation, ensure_ascii=False) + "\n")
+                continue
+            turns = [
+                {"text": turn["text"], "label": label_for("", turn.get("expected", "none"), turn["text"])}
+                for turn in conversation["turns"]
+            ]
+            train_file.write(json.dumps({"turns": turns}, ensure_ascii=False) + "\n")
+    print(f"regression half: {len(tests)} messages in {folder}; training half: {len(train)} in {risk_dir}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
