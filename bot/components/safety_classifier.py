@@ -51,7 +51,7 @@ CONTEXT_ADDED_RISK = 0.25
 # After these the safety dialogue follows up on the earlier message; the context reading is not needed.
 HANDLED_BY_DIALOGUE = CRISIS_RESPONSES | DIRECT_QUESTIONS
 # Intents that are an answer worth giving before a direct question.
-ANSWERING_INTENTS = frozenset({"medical_advice", "compare_care_levels"})
+ANSWERING_INTENTS = frozenset({"medical_advice", "compare_care_levels", "help_now"})
 
 
 def _demote_risk(message: Message, fallback_threshold: float, answer_threshold: float, retrieval: set) -> None:
@@ -195,7 +195,9 @@ class SafetyClassifier(GraphComponent):
         assessment = self._guard.assess(text)
         # The featurizer already encoded the cleaned text: the same text hits the encoder's cache.
         reading = self._reading(text, message.get(TEXT) or text)
-        ranking = message.get(INTENT_RANKING_KEY) or []
+        # The intent classifier learnt English: in another language its confidence says nothing about risk.
+        english = (message.get(INPUT_CHECK) or {}).get("language", "en") == "en"
+        ranking = (message.get(INTENT_RANKING_KEY) or []) if english else []
         decision = decide(assessment, ranking, reading, self.thresholds, len(text.split()))
         summary: Dict[str, Any] = {**assessment.as_dict(), "decision": decision.reason, **decision.as_dict()}
         if reading is not None:

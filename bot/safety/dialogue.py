@@ -92,6 +92,7 @@ MAX_ACTIONS_BEFORE_LISTEN = 8
 # Replies that are not answers: after these the turn is not over, or nothing should be appended.
 NOT_ANSWERS = frozenset({"action_listen", "action_session_start", "action_extract_slots", "action_restart"})
 
+NOT_UNDERSTOOD_INTENTS = frozenset({"nlu_fallback", "out_of_scope", "risk_unclear", "input_unreadable", "input_non_english"})
 YES_INTENTS = frozenset({CONFIRM_SAFE_INTENT, DENY_RISK_INTENT, "affirm"})
 NO_INTENTS = frozenset({NOT_SAFE_INTENT, "deny"})
 # Replies to a direct question ("Are you thinking about ending your life?"): "no, I'm safe" and "I was joking"
@@ -152,6 +153,10 @@ def _planned_reply(turn: Turn) -> Optional[Tuple[Tuple[str, ...], Optional[str]]
         return (ask,), ASKED_STATES[turn.check_ask]
     if turn.safety_state not in (CHECKING, RECHECKING) or is_risk_intent(turn.intent):
         return None
+    if turn.intent in NOT_UNDERSTOOD_INTENTS:
+        # Right after a crisis reply, a message the assistant cannot place gets "are you safe right now?" again, with
+        # the numbers — never "Did you mean …?".
+        return (CHECK_IN,), turn.safety_state
     if turn.intent in YES_INTENTS:
         return ((RECHECK,), RECHECKING) if turn.safety_state == CHECKING else ((RESUME,), None)
     if turn.intent in NO_INTENTS:

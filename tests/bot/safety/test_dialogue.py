@@ -177,3 +177,10 @@ def test_every_risk_category_has_a_spanish_reply() -> None:
     from bot.safety.categories import RISK_CATEGORIES
 
     assert set(SPANISH_CRISIS) == set(RISK_CATEGORIES)
+
+
+def test_a_message_it_cannot_place_right_after_a_crisis_reply_gets_are_you_safe_not_did_you_mean() -> None:
+    for intent in ("nlu_fallback", "out_of_scope", "input_non_english"):
+        follow = next_follow_up(turn(CHECKING, intent))
+        assert (follow.action, follow.safety_state) == (CHECK_IN, CHECKING), intent
+    assert next_follow_up(turn(CHECKING, "nlu_fallback", [CHECK_IN])).action == "action_listen"

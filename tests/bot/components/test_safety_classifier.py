@@ -1,0 +1,99 @@
+"""SafetyClassifier: the tiers on real Rasa messages, the previous message as context, and the safety dialogue."""
+
+from __future__ import annotations
+
+from typing import Dict, Optional
+
+from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.components.safety_classifier import SAFETY, SafetyClassifier, previous_turn
+from bot.safety.corpus import CONTEXT_JOINER
+from bot.safety.risk_model import RiskReading
+
+
+def reading(risk: float, possible: float = 0.0, category: str = "suicide") -> RiskReading:
+    probabilities: Dict[str, float] = {"none": 1 - risk - possible, "advice": 0.0, "possible": possible, category: risk}
+    return RiskReading(probabilities, risk, possible, category)
+
+
+class StubModel:
+    """Reads by lookup: each text (or text pair) has a fixed reading; anything else reads as ordinary."""
+
+    def __init__(self, readings: Dict[str, RiskReading]) -> None:
+        self.readings = readings
+
+    def read(self, text: str, vector, encode=None) -> RiskReading:  # noqa: ANN001 — same signature as RiskModel.read
+        return self.readings.get(text, reading(0.0))
+
+
+def classifier(readings: Dict[str, RiskReading]) -> SafetyClassifier:
+    config = {**SafetyClassifier.get_default_config(), "crisis_threshold": 0.5, "check_threshold": 0.3}
+    return SafetyClassifier(config, model=StubModel(readings))
+
+
+def message(text: str, intent: str = "nlu_fallback", confidence: float = 0.5) -> Message:
+    return Message(data={"text": text, "intent": {"name": intent, "confidence": confidence},
+                         "intent_ranking": [{"name": intent, "confidence": confidence}]})
+
+
+def tracker(*events, slots: Optional[dict] = None) -> DialogueStateTracker:
+    state = DialogueStateTracker.from_events("someone", [ActionExecuted("action_listen"), *events])
+    for name, value in (slots or {}).items():
+        state.update(SlotSet(name, value))
+    return state
+
+
+EARLIER = "what happens if someone takes a lot of klonopin"
+STASH = "well i have about sixty of them saved up"
+
+
+def earlier_turn(concern: float, level: str = "cleared") -> UserUttered:
+    return UserUttered(EARLIER, parse_data={SAFETY: {"level": level, "model": {"risk": concern, "possible": 0.0}}})
+
+
+def test_a_message_that_adds_to_an_earlier_concern_is_read_with_it_and_routed() -> None:
+    readings = {STASH: reading(0.1, 0.1), EARLIER + CONTEXT_JOINER + STASH: reading(0.9)}
+    routed = message(STASH)
+    classifier(readings).process([routed], tracker(earlier_turn(0.2)))
+    assert routed.get("intent")["name"] == "risk_suicide"
+    assert routed.get(SAFETY)["reason"].startswith("in context")
+
+
+def test_without_an_earlier_concern_the_context_is_not_read() -> None:
+    readings = {STASH: reading(0.1, 0.1), EARLIER + CONTEXT_JOINER + STASH: reading(0.9)}
+    alone = message(STASH)
+    classifier(readings).process([alone], tracker(earlier_turn(0.0, level="none")))
+    assert alone.get("intent")["name"] != "risk_suicide"
+
+
+def test_an_earlier_message_already_answered_with_a_crisis_reply_is_left_to_the_safety_dialogue() -> None:
+    readings = {STASH: reading(0.1, 0.1), EARLIER + CONTEXT_JOINER + STASH: reading(0.9)}
+    after_crisis = message(STASH)
+    classifier(readings).process([after_crisis], tracker(earlier_turn(0.2), ActionExecuted("utter_crisis_suicide")))
+    assert after_crisis.get("intent")["name"] != "risk_suicide"
+
+
+def test_previous_turn_stops_at_the_session_start() -> None:
+    assert previous_turn(tracker(earlier_turn(0.2), SessionStarted())) is None
+    assert previous_turn(tracker(earlier_turn(0.2)))["text"] == EARLIER
+    assert previous_turn(None) is None
+
+
+def test_a_possible_risk_with_nothing_to_answer_becomes_the_direct_question_but_not_inside_the_safety_dialogue() -> None:
+    text = "whats even the point of it all"
+    readings = {text: reading(0.1, 0.5)}
+    outside = message(text)
+    classifier(readings).process([outside], tracker())
+    assert outside.get("intent")["name"] == "risk_unclear" and outside.get(SAFETY)["ask"] == "suicide"
+    inside = message(text, "deny", 0.9)
+    classifier(readings).process([inside], tracker(slots={"safety_state": "checking"}))
+    assert inside.get("intent")["name"] == "deny" and inside.get(SAFETY)["tier"] == "check"
+
+
+def test_a_clear_risk_is_routed_whatever_the_intent_classifier_says() -> None:
+    text = "i took everything in the cabinet"
+    routed = message(text, "side_effects", 0.99)
+    classifier({text: reading(0.95, category="overdose")}).process([routed], tracker())
+    assert routed.get("intent") == {"name": "risk_overdose", "confidence": 1.0}
