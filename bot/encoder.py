@@ -12,7 +12,7 @@ import os
 from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -28,6 +28,7 @@ _LAYERS = 6
 _EPS = 1e-12
 # The featurizer and the answer selector both need the current message's vector: encode it once.
 _RECENT_SIZE = 256
+_RECENT_STATES = 8
 
 
 def model_dir() -> Path:
@@ -76,11 +77,14 @@ class SentenceEncoder:
             if name.startswith("encoder.layer.") and name.endswith(("dense.weight", "query.weight", "key.weight", "value.weight"))
         }
         self._recent: "OrderedDict[str, np.ndarray]" = OrderedDict()
+        # Token states and character offsets of the last few texts encoded one at a time (pooled_spans).
+        self._recent_states: "OrderedDict[str, Tuple[np.ndarray, np.ndarray, list]]" = OrderedDict()
+        self._states: Tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
 
     def _w(self, name: str) -> np.ndarray:
         return self.weights[name]
 
-    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    def _forward(self, ids: np.ndarray, mask: np.ndarray, keep_states: bool = False) -> np.ndarray:
         batch, length = ids.shape
         x = self._w("embeddings.word_embeddings.weight")[ids]
         x = x + self._w("embeddings.position_embeddings.weight")[np.arange(length)][None, :, :]
@@ -119,6 +123,8 @@ class SentenceEncoder:
             )
             if layer == MIDDLE_LAYER:
                 middle = x
+        if keep_states:
+            self._states = (x, middle)
         count = np.maximum(mask.sum(1, keepdims=True), 1.0)
         pooled = (x * weights).sum(1) / count  # the sentence vector, as sentence-transformers defines it
         strongest = np.where(weights > 0, x, -1e9).max(1)
@@ -136,10 +142,35 @@ class SentenceEncoder:
             return self._encode_recent(texts[0] or "")[None, :].copy()
         return self._encode_batches(texts, batch_size)
 
+    def pooled_spans(self, text: str, spans: Sequence[Tuple[int, int]]) -> np.ndarray:
+        """Pooled vectors (as `encode_pooled`) of character spans of `text` — its sentences — taken from the token
+        states of the one forward pass over the whole text, so reading a long message sentence by sentence costs
+        no further encoder passes. A span beyond the 128 tokens read, or without tokens, gets zeros."""
+        states = self._recent_states.get(text)
+        if states is None:
+            self._recent.pop(text, None)
+            self._encode_recent(text)
+            states = self._recent_states[text]
+        last, middle, offsets = states
+        result = np.zeros((len(spans), POOLED_DIMENSION), dtype=np.float32)
+        for row, (start, end) in enumerate(spans):
+            tokens = [index for index, (left, right) in enumerate(offsets) if right > left and left >= start and right <= end]
+            if tokens:
+                chosen = np.array(tokens)
+                pooled = np.stack([last[chosen].mean(0), last[chosen].max(0), middle[chosen].mean(0)])
+                result[row] = _unit(pooled).reshape(-1)
+        return result
+
     def _encode_recent(self, text: str) -> np.ndarray:
         vector = self._recent.get(text)
         if vector is None:
-            vector = self._encode_batches([text], 1)[0]
+            encoding = self.tokenizer.encode(text)
+            ids = np.array([encoding.ids], dtype=np.int64)
+            vector = self._forward(ids, np.ones(ids.shape, dtype=np.float32), keep_states=True)[0].astype(np.float32)
+            last, middle = self._states
+            self._recent_states[text] = (last[0], middle[0], list(encoding.offsets))
+            if len(self._recent_states) > _RECENT_STATES:
+                self._recent_states.popitem(last=False)
             self._recent[text] = vector
             if len(self._recent) > _RECENT_SIZE:
                 self._recent.popitem(last=False)

@@ -78,6 +78,18 @@ def _promote(message: Message, intent_name: str) -> None:
     message.data[INTENT_RANKING_KEY] = [dict(chosen), *ranking]
 
 
+def _piece_vector(encoded: str, piece: str) -> np.ndarray:
+    """A sentence's vector from the token states of the message's own encoder pass (no second pass); a sentence
+    the encoder did not reach (past 1,000 characters or 128 tokens) is encoded on its own."""
+    encoder = get_encoder()
+    start = encoded.find(" ".join(piece.split()))
+    if start >= 0:
+        vector = encoder.pooled_spans(encoded, [(start, start + len(" ".join(piece.split())))])[0]
+        if vector.any():
+            return vector
+    return encoder.encode_pooled([piece])[0]
+
+
 def _answerable_in_spanish(message: Message, check: Dict[str, Any]) -> bool:
     """A question in Spanish that the classifiers matched to an answer with confidence: it gets the (English)
     answer and a note in Spanish (bot.safety.dialogue.SPANISH_NOTE), rather than "I only speak English"."""
@@ -157,12 +169,10 @@ class SafetyClassifier(GraphComponent):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> "SafetyClassifier":
-        """Load the trained risk model."""
-        try:
-            with model_storage.read_from(resource) as path:
-                return cls(config, model_storage, resource, RiskModel.load(path))
-        except (ValueError, FileNotFoundError):
-            return cls(config, model_storage, resource)
+        """Load the trained risk model. A model trained for other code fails loudly: running on the lexicon alone
+        would quietly miss what the model catches."""
+        with model_storage.read_from(resource) as path:
+            return cls(config, model_storage, resource, RiskModel.load(path))
 
     # --------------------------------------------------------------------------------------------- training
     def train(self, training_data: TrainingData) -> Resource:
@@ -186,8 +196,9 @@ class SafetyClassifier(GraphComponent):
         if self.model is None:
             return None
         encoder = get_encoder()
-        vector = encoder.encode_pooled([model_text if model_text is not None else text])[0]
-        return self.model.read(text[:MAX_MODEL_CHARS], vector, lambda piece: encoder.encode_pooled([piece])[0])
+        encoded = model_text if model_text is not None else text
+        vector = encoder.encode_pooled([encoded])[0]
+        return self.model.read(text[:MAX_MODEL_CHARS], vector, lambda piece: _piece_vector(encoded, piece))
 
     def assess(self, message: Message, tracker: Optional[DialogueStateTracker] = None) -> RiskDecision:
         """The decision for one message (stored on it as `safety`)."""

@@ -59,8 +59,8 @@ class Thresholds:
     check: float = 0.3
     # Above these the model overrules the guard's "explained away": a question or a hypothetical is a weak reason
     # (lethality questions are crisis unless clearly academic), an idiom, a negation or a resolved past a strong one.
-    over_weak_clearing: float = 0.6
-    over_strong_clearing: float = 0.97
+    over_weak_clearing: float = 0.5
+    over_strong_clearing: float = 0.8
     # Below this risk, with `ordinary` on none + advice, the model overrules a lexicon match (→ CHECK).
     veto_risk: float = 0.03
     veto_ordinary: float = 0.95

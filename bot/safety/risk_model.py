@@ -6,8 +6,8 @@ Two classifiers, averaged, over the labels of bot.safety.corpus:
   - a logistic model on character and word n-grams of the normalized text, which carries slang, typos, algospeak
     and Spanish that the English sentence encoder reads poorly.
 A message of several sentences is also screened sentence by sentence with the n-gram model, and a sentence that
-looks alarming is read again on its own, so a risk buried in ordinary talk is not averaged away. That extra
-encoder pass (~10 ms) is paid only for those few messages.
+looks alarming is read again on its own (its vector pooled from the message's own token states, so no second
+encoder pass), so a risk buried in ordinary talk is not averaged away.
 
 `RiskReading` gives the probability mass of the risk categories (`risk`), of "possible" (unclear risk) and the most
 likely category. The tiers are cut from them by thresholds chosen by cross-validation on the corpus
@@ -27,8 +27,7 @@ import numpy as np
 from bot.safety.corpus import POSSIBLE, RISK_CATEGORY_LABELS, RISK_LABELS
 from bot.safety.normalize import normalize
 
-CHAR_FEATURES = 2**17
-WORD_FEATURES = 2**16
+FEATURES = 2**18
 HIDDEN_UNITS = 256
 # Messages with more sentences than this are also read sentence by sentence (cost grows with length).
 MAX_SENTENCES = 40
@@ -46,27 +45,39 @@ def _preprocess(text: str) -> str:
     return normalize(text).lower()
 
 
+_WORD = re.compile(r"(?u)\b\w+\b")
+
+
+def _ngrams(text: str) -> List[str]:
+    """Character 2–5-grams within each word (padded with spaces, as scikit-learn's char_wb) and word 1–2-grams
+    (marked so that they never collide with a character n-gram), of the normalized text."""
+    text = _preprocess(text)
+    grams: List[str] = []
+    for word in text.split():
+        padded = f" {word} "
+        length = len(padded)
+        for size in range(2, 6):
+            if size > length:
+                break
+            grams.extend(padded[start : start + size] for start in range(length - size + 1))
+            if size == length:
+                break
+    words = _WORD.findall(text)
+    grams.extend("\x01" + word for word in words)
+    grams.extend(f"\x01{first} {second}" for first, second in zip(words, words[1:]))
+    return grams
+
+
 @lru_cache(maxsize=1)
-def _vectorizers() -> Tuple[object, object]:
+def _vectorizer() -> object:
     from sklearn.feature_extraction.text import HashingVectorizer
 
-    characters = HashingVectorizer(
-        analyzer="char_wb", ngram_range=(2, 5), n_features=CHAR_FEATURES, alternate_sign=False, norm=None,
-        preprocessor=_preprocess, dtype=np.float32,
-    )
-    words = HashingVectorizer(
-        analyzer="word", ngram_range=(1, 2), n_features=WORD_FEATURES, alternate_sign=False, norm=None,
-        preprocessor=_preprocess, token_pattern=r"(?u)\b\w+\b", dtype=np.float32,
-    )
-    return characters, words
+    return HashingVectorizer(analyzer=_ngrams, n_features=FEATURES, alternate_sign=False, norm=None, dtype=np.float32)
 
 
 def ngram_counts(texts: Sequence[str]):
-    """Hashed character 2–5-gram and word 1–2-gram counts (a sparse matrix, one row per text)."""
-    from scipy.sparse import hstack
-
-    characters, words = _vectorizers()
-    return hstack([characters.transform(texts), words.transform(texts)]).tocsr()
+    """Hashed character and word n-gram counts (a sparse matrix, one row per text), in one pass."""
+    return _vectorizer().transform(texts)
 
 
 def sentences(text: str) -> List[str]:
@@ -112,7 +123,11 @@ class RiskModel:
         self.ngram_weights = arrays["ngram_weights"].astype(np.float32)  # labels × features
         self.ngram_bias = arrays["ngram_bias"].astype(np.float32)
         self.idf = arrays["idf"].astype(np.float32)
+        # Features × labels, row-major: a message's few hundred n-grams pick their rows directly.
+        self._weights_by_feature = np.ascontiguousarray(self.ngram_weights.T)
         self.labels: Tuple[str, ...] = tuple(str(label) for label in arrays["labels"])
+        if self.idf.shape[0] != FEATURES:
+            raise ValueError(f"the risk model has {self.idf.shape[0]} n-gram features, this code {FEATURES}: run `make train`")
         self._risk_columns = np.array([self.labels.index(label) for label in RISK_CATEGORY_LABELS])
         self._possible_column = self.labels.index(POSSIBLE)
 
@@ -180,12 +195,15 @@ class RiskModel:
     # ------------------------------------------------------------------------------------------- predicting
     @staticmethod
     def _tfidf(counts, idf: np.ndarray):
-        from sklearn.preprocessing import normalize as l2_normalize
-
-        features = counts.copy()
-        features.data = (1.0 + np.log(features.data)).astype(np.float32)  # sublinear term frequency
-        features = features.multiply(idf).tocsr()
-        return l2_normalize(features)
+        """Sublinear term frequency × IDF, each row scaled to unit length (in place on a copy of the CSR data)."""
+        features = counts.tocsr(copy=True)
+        features.sum_duplicates()
+        data = (1.0 + np.log(features.data)) * idf[features.indices]
+        lengths = np.diff(features.indptr)
+        rows = np.repeat(np.arange(len(lengths)), lengths)
+        norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=len(lengths)))
+        features.data = (data / np.maximum(norms[rows], 1e-12)).astype(np.float32)
+        return features
 
     def _network_probabilities(self, vectors: np.ndarray) -> np.ndarray:
         hidden = np.maximum(vectors @ self.hidden_weights + self.hidden_bias, 0.0)
@@ -195,7 +213,7 @@ class RiskModel:
 
     def _ngram_probabilities(self, texts: Sequence[str]) -> np.ndarray:
         features = self._tfidf(ngram_counts(texts), self.idf)
-        scores = np.asarray(features @ self.ngram_weights.T) + self.ngram_bias
+        scores = np.asarray(features @ self._weights_by_feature) + self.ngram_bias
         # One-vs-rest logistic outputs, normalized as scikit-learn does for log loss.
         probabilities = 1.0 / (1.0 + np.exp(-np.clip(scores, -30, 30)))
         return probabilities / np.maximum(probabilities.sum(axis=1, keepdims=True), 1e-12)

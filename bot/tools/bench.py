@@ -292,25 +292,54 @@ def _drop_database(environ: Dict[str, str], database: str) -> None:
     engine.dispose()
 
 
-def guard_overhead() -> Dict[str, Any]:
-    """The safety guard alone, per message, over the safety suites and validation questions."""
+def risk_model_from(model: str) -> "RiskModel":
+    """The risk model inside a trained Rasa model archive."""
+    import tarfile
+    import tempfile
+
+    from bot.safety.risk_model import RiskModel
+
+    with tarfile.open(model) as archive, tempfile.TemporaryDirectory() as folder:
+        member = next(m for m in archive.getmembers() if m.name.endswith("/risk_model.npz"))
+        member.name = "risk_model.npz"
+        archive.extract(member, folder)  # noqa: S202 — our own model archive
+        return RiskModel.load(Path(folder))
+
+
+def guard_overhead(model: str) -> Dict[str, Any]:
+    """The safety screen per message — the lexicon guard plus the risk model's reading — over the safety suites
+    and the bench conversation. The message's sentence vector is computed first, as the pipeline's featurizer
+    does before the safety classifier runs, so the figure is what the screen adds to a turn."""
     import csv
 
+    from bot.components.safety_classifier import _piece_vector
+    from bot.encoder import get_encoder
     from bot.safety.guard import assess
 
+    risk_model = risk_model_from(model)
+    encoder = get_encoder()
     texts: List[str] = []
     for name in ("risk_utterances", "safe_utterances", "holdout_risk", "holdout_safe"):
         with open(PROJECT_ROOT / "tests" / "safety" / f"{name}.tsv", encoding="utf-8") as handle:
             texts += [row["text"] for row in csv.DictReader(handle, delimiter="\t")]
     texts += OURS_CONVERSATION
-    for text in texts[:20]:
+    texts = [" ".join(text.split()) for text in texts]
+
+    def screen(text: str) -> None:
         assess(text)
+        risk_model.read(text, encoder.encode_pooled([text])[0], lambda piece: _piece_vector(text, piece))
+
+    for text in texts:
+        encoder.encode_pooled([text])
+    for text in texts[:20]:
+        screen(text)
     passes = []
     for _ in range(GUARD_PASSES):  # the median pass: one slow spell of the machine does not decide the figure
         timings = []
         for text in texts:
+            encoder.encode_pooled([text])  # the featurizer's pass (cached), not counted
             start = time.perf_counter()
-            assess(text)
+            screen(text)
             timings.append((time.perf_counter() - start) * 1000)
         passes.append(timings)
     passes.sort(key=statistics.mean)
@@ -387,7 +416,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     unknown = [name for name in targets if name not in starters]
     if unknown:
         parser.error(f"unknown target {unknown[0]!r}")
-    results: Dict[str, Any] = {"guard": guard_overhead(), "rounds": args.rounds}
+    results: Dict[str, Any] = {"guard": guard_overhead(args.model), "rounds": args.rounds}
     running: List[Target] = []
     try:
         for name in targets:  # one after the other, so each start-up is measured alone

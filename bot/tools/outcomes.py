@@ -71,6 +71,8 @@ NOT_UNDERSTOOD_ACTIONS = frozenset(
     }
 )
 
+# Answers computed by a custom action, with the topic they answer.
+COMPUTED_ANSWERS = {"action_compare_care_levels": "care_levels"}
 ROUTED = frozenset({"crisis", "harm_others", "emergency"})
 PRIORITY: Tuple[str, ...] = (
     "crisis",
@@ -116,6 +118,8 @@ def action_kind(action: str) -> str:
         return "emergency"
     if action in CHECK_IN_ACTIONS:
         return "check_in"
+    if action in COMPUTED_ANSWERS:
+        return "answer"
     topic = action[len("utter_") :].split("/")[0] if action.startswith("utter_") else ""
     if topic == ADVICE_TOPIC:
         return "advice"
@@ -138,4 +142,7 @@ def outcome_of(actions: Sequence[str], answer_key: Optional[str] = None, texts: 
     # Retrieval answers run as `utter_<topic>`; the reply names the answer as `utter_<topic>/<key>`.
     answered = next((a for a in actions if "/" in a and action_kind(a) in ("answer", "advice")), None)
     key = answered[len("utter_") :] if answered else answer_key
+    computed = next((COMPUTED_ANSWERS[a] for a in actions if a in COMPUTED_ANSWERS), None)
+    if key is None and computed:
+        key = f"{computed}/comparison"
     return Outcome(kind, seen, key if ("answer" in seen or "advice" in seen) else None, " ".join(texts))

@@ -89,11 +89,11 @@ def test_words_the_guard_explained_away_get_a_question_unless_the_model_is_sure_
     question = Assessment(Level.CLEARED, alarm_cleared_by=("general question",))
     idiom = Assessment(Level.CLEARED, alarm_cleared_by=("idiom",))
     # "If someone took 40 of the 1 mg, would they die?": a question is a weak reason to stand down.
-    assert decide(question, [], reading(0.55), THRESHOLDS).tier is Tier.CHECK
-    assert decide(question, [], reading(0.7), THRESHOLDS).tier is Tier.CRISIS
-    # An idiom, a negation or a resolved past is a strong one.
-    assert decide(idiom, [], reading(0.9), THRESHOLDS).tier is Tier.CHECK
-    assert decide(idiom, [], reading(0.99), THRESHOLDS).tier is Tier.CRISIS
+    assert decide(question, [], reading(0.45), Thresholds(crisis=0.3, check=0.25)).tier is Tier.CHECK
+    assert decide(question, [], reading(0.55), Thresholds(crisis=0.3, check=0.25)).tier is Tier.CRISIS
+    # An idiom, a negation or a resolved past is a stronger one.
+    assert decide(idiom, [], reading(0.7), THRESHOLDS).tier is Tier.CHECK
+    assert decide(idiom, [], reading(0.85), THRESHOLDS).tier is Tier.CRISIS
 
 
 def test_a_confident_risk_guess_of_the_classifier_alone_gets_a_question() -> None:

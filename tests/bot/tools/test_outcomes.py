@@ -59,3 +59,8 @@ def test_conversation_turns_are_scored_where_the_risk_appears() -> None:
     late = score_conversations([conversation], [[Outcome("answer", answer_key="dangers/seizures"), Outcome("check_in")]])
     assert right["risk_turns_caught_at_their_turn"]["rate"] == 1.0 and right["conversations_right_at_every_turn"]["rate"] == 1.0
     assert late["risk_turns_caught_at_their_turn"]["rate"] == 0.0 and late["conversations_right_at_every_turn"]["rate"] == 0.0
+
+
+def test_a_computed_comparison_of_care_levels_is_an_answer_on_that_topic() -> None:
+    outcome = outcome_of(["action_compare_care_levels"])
+    assert (outcome.kind, outcome.topic) == ("answer", "care_levels")
