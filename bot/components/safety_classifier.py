@@ -32,7 +32,7 @@ from bot.encoder import get_encoder, training_cache
 from bot.input_check import NON_ENGLISH_INTENT, UNREADABLE_INTENT, InputKind
 from bot.safety.categories import UNCLEAR_RISK_INTENT, is_risk_intent
 from bot.safety.corpus import deduplicate, nlu_examples, read_corpus, with_context
-from bot.safety.dialogue import CRISIS_RESPONSES, DIRECT_QUESTIONS, SAFETY_STATE_SLOT
+from bot.safety.dialogue import CHECKING, CRISIS_RESPONSES, RECHECKING, SAFETY_STATE_SLOT
 from bot.safety.fusion import RiskDecision, Thresholds, Tier, decide, stronger
 from bot.safety.guard import Assessment, Level, get_guard
 from bot.safety.risk_model import RiskModel
@@ -48,8 +48,11 @@ CONTEXT_OWN_CONCERN = 0.05
 CONTEXT_CRISIS_OWN_CONCERN = 0.15
 CONTEXT_SHORT_WORDS = 4
 CONTEXT_ADDED_RISK = 0.25
-# After these the safety dialogue follows up on the earlier message; the context reading is not needed.
-HANDLED_BY_DIALOGUE = CRISIS_RESPONSES | DIRECT_QUESTIONS
+# In the safety state after a crisis reply, a message with at least this risk reading gets the crisis reply again.
+SAFETY_STATE_CRISIS = 0.2
+# After a crisis reply the safety dialogue follows up on the earlier message; the context reading is not needed.
+# (After a direct question it still is: "he's slurring and nodding off" answers "is someone in danger?".)
+HANDLED_BY_DIALOGUE = CRISIS_RESPONSES
 # Intents that are an answer worth giving before a direct question.
 ANSWERING_INTENTS = frozenset({"medical_advice", "compare_care_levels", "help_now"})
 
@@ -219,6 +222,13 @@ class SafetyClassifier(GraphComponent):
             if in_context is not None:
                 summary["context"] = in_context.reason
                 decision = stronger(decision, in_context)
+                summary.update(decision.as_dict(), decision=decision.reason)
+        state = tracker.get_slot(SAFETY_STATE_SLOT) if tracker is not None else None
+        if decision.tier is not Tier.CRISIS and state in (CHECKING, RECHECKING) and reading is not None:
+            # Right after a crisis or emergency reply, more of the same is the emergency going on ("he's slurring a
+            # lot tonight" after an overdose): a lower risk reading is enough.
+            if reading.risk >= SAFETY_STATE_CRISIS:
+                decision = RiskDecision(Tier.CRISIS, reading.category, "model, after a crisis reply")
                 summary.update(decision.as_dict(), decision=decision.reason)
         message.set(SAFETY, summary, add_to_output=True)
         return decision

@@ -97,3 +97,14 @@ def test_a_clear_risk_is_routed_whatever_the_intent_classifier_says() -> None:
     routed = message(text, "side_effects", 0.99)
     classifier({text: reading(0.95, category="overdose")}).process([routed], tracker())
     assert routed.get("intent") == {"name": "risk_overdose", "confidence": 1.0}
+
+
+def test_right_after_a_crisis_reply_a_lower_risk_reading_is_enough_for_the_crisis_reply() -> None:
+    text = "he's slurring a lot tonight and keeps nodding off"
+    readings = {text: reading(0.25, 0.1, "overdose")}
+    after = message(text, "side_effects", 0.95)
+    classifier(readings).process([after], tracker(slots={"safety_state": "checking"}))
+    assert after.get("intent")["name"] == "risk_overdose"
+    elsewhere = message(text, "side_effects", 0.95)
+    classifier(readings).process([elsewhere], tracker())
+    assert elsewhere.get("intent")["name"] != "risk_overdose" and elsewhere.get(SAFETY)["tier"] == "check"
