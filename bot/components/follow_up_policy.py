@@ -68,6 +68,18 @@ _USER_UTTERED = types_of(UserUttered)
 _ACTION_EXECUTED = types_of(ActionExecuted)
 
 
+_NO = frozenset({"no", "nope", "nah", "na", "never", "not"})
+_YES = frozenset({"yes", "yeah", "yep", "yup", "ya", "sí", "si", "yea"})
+
+
+def opening_word(text: Optional[str]) -> Optional[str]:
+    """"no" / "yes" when a message opens with a plain no or yes ("no, I'm not", "yeah…"), else None."""
+    words = (text or "").lower().replace(",", " ").replace(".", " ").replace("!", " ").split()
+    if not words:
+        return None
+    return "no" if words[0] in _NO else "yes" if words[0] in _YES else None
+
+
 def describe_turn(tracker: DialogueStateTracker) -> Turn:
     """The facts bot.safety.dialogue needs, read from the tracker."""
     actions_this_turn: List[str] = []
@@ -107,6 +119,7 @@ def describe_turn(tracker: DialogueStateTracker) -> Turn:
         check_ask=safety.get("ask") if safety.get("tier") == "check" else None,
         risk_category=category.name if category else None,
         spanish=(parse_data.get(INPUT_CHECK) or {}).get("language") == "es",
+        reply_opens_with=opening_word(latest.text if latest else None),
     )
 
 

@@ -115,6 +115,7 @@ class Turn:
     custom_action_failed: bool = False
     actions_since_listen: int = 0  # counted as Rasa's circuit breaker counts them
     check_ask: Optional[str] = None  # "suicide" / "danger" when the message is a possible risk (tier CHECK)
+    reply_opens_with: Optional[str] = None  # "yes" / "no" when the message starts with a plain yes or no
     risk_category: Optional[str] = None  # the category of a risk intent, for the Spanish replies
     spanish: bool = False
 
@@ -141,7 +142,8 @@ def _planned_reply(turn: Turn) -> Optional[Tuple[Tuple[str, ...], Optional[str]]
         return (reply, ASK_SAFE_NOW_ES), CHECKING
     if turn.safety_state in (ASKED_SUICIDE, ASKED_DANGER) and not is_risk_intent(turn.intent):
         ask = "suicide" if turn.safety_state == ASKED_SUICIDE else "danger"
-        if turn.intent in DIRECT_NO_INTENTS:
+        # "No, I'm not" reads as "not safe" to the classifier; a reply that opens with a plain no is a no.
+        if turn.intent in DIRECT_NO_INTENTS or (turn.reply_opens_with == "no" and not turn.check_ask):
             return (ASK_DIRECT_THANKS,), None
         if turn.intent == DENY_RISK_INTENT:
             return (RECHECK,), RECHECKING
@@ -151,6 +153,8 @@ def _planned_reply(turn: Turn) -> Optional[Tuple[Tuple[str, ...], Optional[str]]
     if turn.check_ask and turn.intent == "risk_unclear" and turn.safety_state not in (CHECKING, RECHECKING):
         ask = ASK_DIRECT_ES[turn.check_ask] if turn.spanish else ASK_DIRECT[turn.check_ask]
         return (ask,), ASKED_STATES[turn.check_ask]
+    if turn.intent == NOT_SAFE_INTENT and turn.safety_state is None:
+        return (NOT_SAFE_REPLY,), CHECKING
     if turn.safety_state not in (CHECKING, RECHECKING) or is_risk_intent(turn.intent):
         return None
     if turn.intent in NOT_UNDERSTOOD_INTENTS:
@@ -174,6 +178,10 @@ def next_follow_up(turn: Turn) -> Optional[FollowUp]:
     if turn.actions_since_listen >= MAX_ACTIONS_BEFORE_LISTEN:
         return FollowUp("action_listen", turn.safety_state, sets_state=False)
     done = turn.actions_this_turn
+    # A reply this module chose ends its sequence: the user speaks next (checked before planning again, because the
+    # reply may have changed the state: after the direct question the state is "asked").
+    if done and done[-1] in OWN_REPLIES:
+        return FollowUp("action_listen", turn.safety_state, sets_state=False)
     planned = _planned_reply(turn)
     if planned is not None:
         actions, new_state = planned
@@ -194,7 +202,7 @@ def next_follow_up(turn: Turn) -> Optional[FollowUp]:
         due.append(ACTION_UNAVAILABLE)
     if turn.truncated_input:
         due.append(INPUT_TRUNCATED)
-    if turn.spanish:
+    if turn.spanish and "utter_input_non_english" not in answers:  # that reply already speaks Spanish
         due.append(SPANISH_NOTE)
     new_state = turn.safety_state
     if turn.safety_state in (CHECKING, RECHECKING):

@@ -10,8 +10,9 @@ where the lexicon is silent. Neither alone stands between a person and a helplin
   guard RISK       → CRISIS; when the model is confident the message is ordinary it becomes CHECK (the
                      lexicon's false alarms, such as "sensitive to light and sound", get a question, not a crisis
                      reply), and when it confidently reads a personal-advice request it gets the decline;
-  model ≥ crisis   → CRISIS; CHECK when the guard explained every alarming word away, unless the model is
-                     sure (a question or hypothetical) or very sure (an idiom, a negation, a resolved past);
+  model ≥ crisis   → CRISIS when the intent classifier agrees or the model is sure; CHECK when they disagree,
+                     and when the guard explained every alarming word away (an idiom, a negation, a resolved past;
+                     a question or hypothetical only unless the model is sure);
   model ≥ check    → CHECK (risk and unclear risk together);
   guard HINT       → CHECK when the model sees some concern too;
   intent classifier alone puts a risk intent on top → CHECK;
@@ -36,6 +37,10 @@ CLASSIFIER_ALONE = 0.60
 CONFIDENT_INTENT = 0.90
 STRONG_CLEARINGS = frozenset({"idiom", "negation", "resolved past"})
 SHORT_MESSAGE_WORDS = 6
+# Lexicon categories a confident advice reading can explain ("a glass of wine tonight if I took my dose?"); never a
+# statement about ending a life, self-harm or hurting someone, however it is phrased.
+ADVICE_CAN_EXPLAIN = frozenset({"mixing"})
+ADVICE_CANNOT_EXPLAIN = frozenset({"suicide", "self_harm", "harm_others"})
 # Categories whose direct question is about suicide; the others ask whether someone is in danger.
 SUICIDE_QUESTION_CATEGORIES = frozenset({"suicide", "self_harm"})
 
@@ -60,12 +65,21 @@ class Thresholds:
     # Above these the model overrules the guard's "explained away": a question or a hypothetical is a weak reason
     # (lethality questions are crisis unless clearly academic), an idiom, a negation or a resolved past a strong one.
     over_weak_clearing: float = 0.5
-    over_strong_clearing: float = 0.8
+    over_strong_clearing: float = 1.01  # never: the n-gram and sentence readers cannot read negation
+    # Below this, the model alone (the lexicon silent) needs the intent classifier's top guess to be a risk intent
+    # too; otherwise the message gets the direct question. Two differently trained readers agreeing is what keeps
+    # "the traffic was murder this morning" from a crisis reply.
+    model_alone: float = 0.6
     # Below this risk, with `ordinary` on none + advice, the model overrules a lexicon match (→ CHECK).
-    veto_risk: float = 0.03
-    veto_ordinary: float = 0.95
+    veto_risk: float = 0.1
+    veto_ordinary: float = 0.85
+    # … stricter for a match about ending a life, self-harm or hurting someone.
+    veto_risk_life: float = 0.03
+    veto_ordinary_life: float = 0.95
     # A lexicon match in what the model confidently reads as a personal-advice request gets the decline.
     advice_over_guard: float = 0.6
+    # An unsure crisis reading that the model also reads as an advice request at least this much gets the question.
+    advice_doubt: float = 0.3
     # The cut-offs for messages shorter than SHORT_MESSAGE_WORDS: a fragment carries little evidence.
     short_crisis: float = 0.5
     short_check: float = 0.5
@@ -121,6 +135,13 @@ def _classifier_guess(ranking: List[Dict[str, Any]]) -> Optional[str]:
     return None
 
 
+def _classifier_agrees(ranking: List[Dict[str, Any]]) -> bool:
+    """The intent classifier's top guess (a fallback aside) is a risk intent; with no ranking (another language,
+    or no classifier), there is nothing to disagree."""
+    ranking = [entry for entry in ranking if entry.get("name") not in ("nlu_fallback",)]
+    return not ranking or ranking[0].get("name") in RISK_INTENTS or ranking[0].get("name") == "risk_unclear"
+
+
 def _confident_ordinary(ranking: List[Dict[str, Any]]) -> bool:
     """The intent classifier's top guess is a non-risk intent it is sure of."""
     ranking = [entry for entry in ranking if entry.get("name") not in ("nlu_fallback", "risk_unclear")]
@@ -158,10 +179,13 @@ def decide(
     ordinary = reading.probabilities.get("none", 0.0) + reading.probabilities.get("advice", 0.0)
     advice = reading.probabilities.get("advice", 0.0)
     if assessment.level is Level.RISK and assessment.category:
-        if advice >= thresholds.advice_over_guard and reading.risk < thresholds.check / 2:
+        if assessment.category in ADVICE_CAN_EXPLAIN and advice >= thresholds.advice_over_guard and reading.risk < thresholds.check / 2:
             # "Can I have a glass of wine tonight if I took my dose this morning?": a question to decline and refer.
             return RiskDecision(Tier.NONE, None, "guard, model reads an advice request")
-        if reading.risk < thresholds.veto_risk and ordinary >= thresholds.veto_ordinary:
+        about_a_life = assessment.category in ADVICE_CANNOT_EXPLAIN
+        veto_risk = thresholds.veto_risk_life if about_a_life else thresholds.veto_risk
+        veto_ordinary = thresholds.veto_ordinary_life if about_a_life else thresholds.veto_ordinary
+        if reading.risk < veto_risk and ordinary >= veto_ordinary:
             return RiskDecision(Tier.CHECK, assessment.category, "guard, model reads it as ordinary")
         return RiskDecision(Tier.CRISIS, assessment.category, "guard")
     # A fragment of a few words carries little evidence ("she won't go to a doctor", "no"): it needs more.
@@ -175,6 +199,11 @@ def decide(
             strong = bool(assessment.cleared_by & STRONG_CLEARINGS)
             if reading.risk < (thresholds.over_strong_clearing if strong else thresholds.over_weak_clearing):
                 return RiskDecision(Tier.CHECK, reading.category, "model, guard explained the words away")
+        if assessment.level is not Level.RISK and reading.risk < thresholds.model_alone and not _classifier_agrees(ranking):
+            return RiskDecision(Tier.CHECK, reading.category, "model, classifier does not agree")
+        if assessment.level is not Level.RISK and reading.risk < thresholds.model_alone and advice >= thresholds.advice_doubt:
+            # The model itself half reads a personal-advice request ("can I go from 2 mg to 1 mg at once?").
+            return RiskDecision(Tier.CHECK, reading.category, "model, also reads an advice request")
         return RiskDecision(Tier.CRISIS, reading.category, "model")
     if reading.concern >= check:
         category = reading.category if reading.risk >= reading.possible else "suicide"

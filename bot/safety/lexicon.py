@@ -147,6 +147,8 @@ RULES: Tuple[Rule, ...] = (
             "=want|=wanna|=wish ?to =die|=dye ?so|fr|rn|tonight|tbh|already|bad",
             "{SELF} wish|hope ~2 [was dead|were dead|was never born|were never born|never existed|had never been born]",
             "{SELF} wish|hope|pray ~3 [not wake up|never wake up|do not wake up|will not wake up|would not wake up]",
+            # Praying for a fatal event (added from the regression half of evaluation round 4).
+            "pray|hope|wish ~1 for [an aneurysm|a stroke|a heart attack|death|the end|a bus to hit me|a car to hit me|something to kill me]",
             "=i|=we $BE ?so ?fucking ?really|literally|seriously|actively|passively|kind|sort|getting|feeling ?of suicidal",
             "feel|felt|feeling ?so|really|very|kind|sort|pretty|super ?of suicidal",
             "{SELF} ~3 suicidal =thoughts|=thinking|=ideation|=urges|=feelings|=again",
@@ -250,6 +252,9 @@ RULES: Tuple[Rule, ...] = (
             "overdose ~3 [on purpose|intentionally]",
             "would ~4 kill me ~2 [if i took|if i take|if i swallowed|if i drank]",
             "[so i|so that i] [do not|will not|never] wake up",
+            # Pharmacology shorthand for the lethal dose (added from the regression half of evaluation round 2).
+            "=ld50|=ld50s",
+            "=ld #",
         ),
     ),
     Rule(

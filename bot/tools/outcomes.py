@@ -54,6 +54,10 @@ CHECK_IN_ACTIONS = frozenset(
         "utter_ask_direct_es_suicide",
         "utter_ask_direct_es_danger",
         "utter_safety_recheck",
+        # The check-ins of the safety state after a crisis reply ("are you safe right now?").
+        "utter_safety_checkin",
+        "utter_ask_safe_now",
+        "utter_ask_safe_now_es",
     }
 )
 NOT_COVERED_ACTIONS = frozenset({"utter_not_covered", "action_not_covered"})

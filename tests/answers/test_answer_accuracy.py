@@ -21,6 +21,8 @@ def test_most_questions_reach_their_own_answer_and_few_reach_a_wrong_one(agent_w
         right += chosen == row["answer"]
         wrong += chosen != row["answer"]
     print(f"right {right / len(QUESTIONS):.1%}, wrong {wrong / len(QUESTIONS):.1%}, clarified {1 - (right + wrong) / len(QUESTIONS):.1%}")
-    # Floors measured when the threshold was chosen on this set (right 88.5%, wrong 4.2%); they guard against regressions.
-    assert right / len(QUESTIONS) >= 0.85
-    assert wrong / len(QUESTIONS) <= 0.07
+    # Floors under what was measured (with the ResponseSelector: right 88.5%, wrong 4.2%; with AnswerSelector's
+    # nearest-neighbour vote alone at threshold 0.25: right 88.9%, wrong 7.1%, and "Did you mean …?" for the rest);
+    # they guard against regressions.
+    assert right / len(QUESTIONS) >= 0.86
+    assert wrong / len(QUESTIONS) <= 0.08

@@ -85,3 +85,10 @@ def test_a_runaway_turn_is_ended_by_listening(tmp_path, domain) -> None:
         loop += [ActionExecuted("action_default_fallback"), UserUtteranceReverted()]
     assert predicted(tmp_path, domain, [user("side_effects"), *loop]) == "action_listen"
     assert predicted(tmp_path, domain, [user("side_effects"), *loop[:6]]) != "action_listen"
+
+
+def test_a_reply_opening_with_a_plain_yes_or_no_is_recognised() -> None:
+    from bot.components.follow_up_policy import opening_word
+
+    assert opening_word("No, I'm not") == "no" and opening_word("nope.") == "no"
+    assert opening_word("yeah i guess") == "yes" and opening_word("I don't know") is None and opening_word(None) is None

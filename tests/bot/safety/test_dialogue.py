@@ -184,3 +184,18 @@ def test_a_message_it_cannot_place_right_after_a_crisis_reply_gets_are_you_safe_
         follow = next_follow_up(turn(CHECKING, intent))
         assert (follow.action, follow.safety_state) == (CHECK_IN, CHECKING), intent
     assert next_follow_up(turn(CHECKING, "nlu_fallback", [CHECK_IN])).action == "action_listen"
+
+
+def test_no_im_not_to_the_direct_question_is_a_no_even_when_the_classifier_hears_not_safe() -> None:
+    follow = next_follow_up(Turn(ASKED_SUICIDE, "not_safe", (), True, reply_opens_with="no"))
+    assert (follow.action, follow.safety_state) == (ASK_DIRECT_THANKS, None)
+
+
+def test_the_direct_question_is_asked_once_then_the_assistant_listens() -> None:
+    after = Turn(ASKED_SUICIDE, "risk_unclear", (ASK_DIRECT["suicide"],), True, check_ask="suicide")
+    assert next_follow_up(after).action == "action_listen"
+
+
+def test_im_not_safe_out_of_the_blue_gets_the_emergency_reply_and_starts_the_checks() -> None:
+    follow = next_follow_up(turn(None, "not_safe"))
+    assert (follow.action, follow.safety_state, follow.sets_state) == (NOT_SAFE_REPLY, CHECKING, True)

@@ -91,9 +91,9 @@ def test_words_the_guard_explained_away_get_a_question_unless_the_model_is_sure_
     # "If someone took 40 of the 1 mg, would they die?": a question is a weak reason to stand down.
     assert decide(question, [], reading(0.45), Thresholds(crisis=0.3, check=0.25)).tier is Tier.CHECK
     assert decide(question, [], reading(0.55), Thresholds(crisis=0.3, check=0.25)).tier is Tier.CRISIS
-    # An idiom, a negation or a resolved past is a stronger one.
-    assert decide(idiom, [], reading(0.7), THRESHOLDS).tier is Tier.CHECK
-    assert decide(idiom, [], reading(0.85), THRESHOLDS).tier is Tier.CRISIS
+    # An idiom, a negation or a resolved past is a strong one ("I don't want to die, I want to get back to hiking"):
+    # the model cannot read negation, so it gets the direct question at most.
+    assert decide(idiom, [], reading(0.99), THRESHOLDS).tier is Tier.CHECK
 
 
 def test_a_confident_risk_guess_of_the_classifier_alone_gets_a_question() -> None:
@@ -117,3 +117,18 @@ def test_a_question_the_classifier_is_sure_of_gets_its_answer_and_the_question_w
     sure = ranking(("withdrawal_timeline", 0.98))
     assert decide(Assessment(Level.NONE), sure, reading(0.45), Thresholds(crisis=0.3, check=0.25)).tier is Tier.CHECK
     assert decide(Assessment(Level.NONE), sure, reading(0.8), Thresholds(crisis=0.3, check=0.25)).tier is Tier.CRISIS
+
+
+def test_an_advice_reading_never_explains_away_a_statement_about_ending_a_life_or_hurting_someone() -> None:
+    for category in ("suicide", "self_harm", "harm_others"):
+        assert decide(Assessment(Level.RISK, category), [], reading(0.05, advice=0.95), THRESHOLDS).tier is Tier.CRISIS
+
+
+def test_the_model_alone_needs_the_classifier_to_agree_unless_it_is_sure() -> None:
+    agrees = ranking(("risk_suicide", 0.7))
+    disagrees = ranking(("out_of_scope", 0.8))
+    low = Thresholds(crisis=0.3, check=0.25)
+    assert decide(Assessment(Level.NONE), agrees, reading(0.45), low).tier is Tier.CRISIS
+    assert decide(Assessment(Level.NONE), disagrees, reading(0.45), low).tier is Tier.CHECK
+    assert decide(Assessment(Level.NONE), disagrees, reading(0.75), low).tier is Tier.CRISIS
+    assert decide(Assessment(Level.NONE), [], reading(0.45), low).tier is Tier.CRISIS  # no classifier opinion
