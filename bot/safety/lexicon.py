@@ -456,6 +456,9 @@ RULES: Tuple[Rule, ...] = (
             "{TOOK} [enough] ~3",
             "{SUBJ} ~2 [accidentally|accidently|mistakenly] ~2 [took|take|doubled|double|gave]",
             "{TOOK} ~3 [by mistake|by accident|instead of]",
+            # Not knowing how many were taken is itself the alarm ("took no idea how many", "lost count").
+            "[{TOOK}|=tk] ~3 [an unknown number|unknown number|an unknown amount|unknown amount|no idea how many|lost count|not sure how many|do not know how many]",
+            "[lost count of how many|no idea how many|not sure how many|do not know how many] ~2 [i took|i have taken|i swallowed|i popped|he took|she took|they took|he has taken|she has taken]",
             "{SUBJ} ~3 [=overdosed|=overdosing|=oded]",
             "{SUBJ} ~3 [think|thinks|might|may|probably|maybe] ~3 [=overdosed|=overdosing|=overdose|=od]",
             "{SUBJ} ~2 [had|has|having|is having] [an overdose|a overdose|an od]",

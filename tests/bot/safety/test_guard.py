@@ -29,6 +29,8 @@ RISK_STATEMENTS = [
     ("overdose", "my brother swallowed his whole bottle of pins"),
     ("overdose", "my girlfriend took like 12 bars and won't wake up"),
     ("overdose", "i think i overdosed on my meds"),
+    ("overdose", "my roommate swallowed no idea how many of her pills"),
+    ("overdose", "lost count of how many i took since lunch"),
     ("mixing", "just took 6 and drank a bottle of red"),
     ("mixing", "had four shots then popped two kpins"),
     ("medical_emergency", "my dad is having a seizure right now"),
@@ -60,6 +62,7 @@ NOT_RISKS = [
     "i had a withdrawal seizure years ago and i'm fine now, could it happen again?",
     "if someone took too many pills what would the signs be",
     "my phone battery is dying",
+    "no idea how many people get prescribed klonopin",
 ]
 
 
