@@ -70,6 +70,10 @@ class Thresholds:
     # too; otherwise the message gets the direct question. Two differently trained readers agreeing is what keeps
     # "the traffic was murder this morning" from a crisis reply.
     model_alone: float = 0.6
+    # When the guard's only reason to clear a match was an idiom ("dying to know", "my boss will kill me if"), the
+    # model's reading of the same words is not a second opinion: below this it does not even ask, unless a sentence
+    # of its own carries the risk.
+    over_idiom_check: float = 0.7
     # Below this risk, with `ordinary` on none + advice, the model overrules a lexicon match (→ CHECK).
     veto_risk: float = 0.1
     veto_ordinary: float = 0.85
@@ -192,6 +196,13 @@ def decide(
     short = words < SHORT_MESSAGE_WORDS
     crisis = max(thresholds.crisis, thresholds.short_crisis) if short else thresholds.crisis
     check = max(thresholds.check, thresholds.short_check) if short else thresholds.check
+    if (
+        assessment.level is Level.CLEARED
+        and assessment.cleared_by == frozenset({"idiom"})
+        and reading.risk < thresholds.over_idiom_check
+        and reading.sentence_risk < check
+    ):
+        return RiskDecision(Tier.NONE, None, "guard read an idiom, the model no more than unsure")
     if reading.risk >= crisis and reading.risk < thresholds.confident_intent_crisis and _confident_ordinary(ranking):
         return RiskDecision(Tier.CHECK, reading.category, "model unsure, classifier sure it is ordinary")
     if reading.risk >= crisis:

@@ -33,6 +33,8 @@ MAX_GUARD_CHARS = 20_000
 _SENTENCE_END = {".", "?", "!", ";", "\n", "…"}
 # Questions and hypotheticals are judged per clause: "I took 6 pills, what happens now?" reports, then asks.
 _CLAUSE_END = _SENTENCE_END | {","}
+# "just" before these hedges a question; elsewhere it dates an event to now ("I just took").
+_JUST_AS_HEDGE = frozenset({"curious", "asking", "wondering", "wanted", "checking", "saying", "a", "one", "quick"})
 _MODALS = frozenset({"can", "could", "should", "would", "will", "may", "might"})
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -240,6 +242,8 @@ class SafetyGuard:
                 doc[token.i - 1].lower_ in lexicon.RESOLVED_BEFORE_NOW or doc[token.i - 1].like_num
             ):
                 continue
+            if lower == "just" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _JUST_AS_HEDGE:
+                continue  # "just curious", "just wondering": a hedge, not "I just took"
             if self._is_question(doc, self._clause_bounds(doc, token.i)) or (
                 lower in {"again", "still"} and any(doc[index].lower_ in _MODALS for index in range(max(0, token.i - 3), token.i))
             ):

@@ -152,6 +152,10 @@ RULES: Tuple[Rule, ...] = (
             "=i|=we $BE ?so ?fucking ?really|literally|seriously|actively|passively|kind|sort|getting|feeling ?of suicidal",
             "feel|felt|feeling ?so|really|very|kind|sort|pretty|super ?of suicidal",
             "{SELF} ~3 suicidal =thoughts|=thinking|=ideation|=urges|=feelings|=again",
+            "[contemplating|considering|contemplated|considered|pondering|mulling over|weighing] ~1 [suicide|ending it|ending it all|ending my life|killing myself|taking my life|ending things]",
+            # Passive wishes (C-SSRS item 1): preferring death to the present.
+            "{SELF} ~1 would ?just rather [be dead|die|not exist|not be alive|not be here|not wake up|never wake up]",
+            "{SELF} ~1 [would welcome|would gladly welcome|am ready to welcome|would not mind] ~1 [death|dying|the end|not waking up]",
             "suicidal =again|=tonight|=today|=lately|=af|=rn",
             "[thinking about|thinking of|think about|thought about|thinkin about|thinking bout] ~1 [suicide|ending it|ending things|ending everything|ending my life|killing myself|the rope|dying|not waking up|jumping|taking my life|my death]",
             "{SELF} $BE ?so ?really done|finished with [life|living|everything|it all|existing|this life|being alive]",
@@ -649,11 +653,15 @@ RULES: Tuple[Rule, ...] = (
 # Figurative uses that would otherwise match a rule; a rule match overlapping one of these is cleared.
 IDIOMS: Tuple[str, ...] = (
     "[dying to] ~1 know|see|try|hear|find|get|go|meet|ask|learn|watch|read|tell|eat|have|understand|sleep",
+    "[bored|embarrassed|mortified|happy|excited|hungry|full|jealous|tired|annoyed|relieved] ~2 [i could die|i could have died|i could just die|i might die|could have died]",
     "[dying for a|dying for some|dying of laughter|dying of boredom|dying of embarrassment|dying of curiosity|die of embarrassment|die of laughter|died laughing|dead tired|to die for|could die of|could die laughing]",
     "[killing it|killed it|kill it|kill time|killing time|killing me softly|the death of me|kills me|kill for|killed last night|killed the|kill the lights|kill the vibe|kill the mood|kill the engine|kill the music]",
     "[is killing me|are killing me|was killing me|is killing my|are killing my|was killing my|is slowly killing|killing my soul|killing my garden|killing my back]",
     "[going to kill me if|going to kill me when|going to kill me for|will kill me if|will kill me when|would kill me if|gonna kill me if|is going to kill me lol|going to kill me lol|going to kill me haha]",
-    "[overdose on|overdosed on|overdosing on|od on] [coffee|caffeine|sugar|netflix|tv|chocolate|candy|cake|love|memes|content|work|anime|pizza|cuteness]",
+    "[overdose on|overdosed on|overdosing on|od on] [coffee|caffeine|sugar|netflix|tv|chocolate|candy|cake|love|memes|content|work|anime|pizza|cuteness|energy drinks|red bull|monster|espresso|tiktok|reality tv|carbs|cookies]",
+    "[overdose awareness|overdose prevention|overdose awareness day|international overdose]",
+    "[kill two birds|killing two birds|killed two birds|die for it|would die for|i would die for|to die for]",
+    "[me muero de ganas|me muero de risa|me muero de hambre|me muero de sueno|me muero de aburrimiento|me mata de risa]",
     "[my phone|my battery|my laptop|my car|my plant|my plants|my houseplants|my garden|the battery|phone is|battery is] ~2 [died|dying|is dying|are dying]",
     "[keeps dying|kept dying|died on the same level|character died|character keeps dying]",
     "[killer headache|killer workout|lmao dead|i am dead lol|shoot me a text|shoot me a message|shoot a text|take a shot|shot of espresso|knock me out|blow my mind]",

@@ -175,6 +175,7 @@ PHRASES = (
     (re.compile(r"\bn\b(?=\s+\w)"), "and"),
     (re.compile(r"\bwit\b"), "with"),
     (re.compile(r"#\s*of\b"), "number of"),
+    (re.compile(r"\bid (?=(?:rather|like|love|never|just|prefer|be|do|kill|give)\b)"), "i would "),
     (re.compile(r"\bw/\s*"), "with "),
     (re.compile(r"\bhole\s+(bottle|script|pack|thing|sheet|strip)\b"), r"whole \1"),
     (re.compile(r"\bcant\b|\bcan't\b"), "can not"),

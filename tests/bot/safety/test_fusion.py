@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Dict
 
 from bot.safety.fusion import Thresholds, Tier, decide, stronger
@@ -94,6 +95,18 @@ def test_words_the_guard_explained_away_get_a_question_unless_the_model_is_sure_
     # An idiom, a negation or a resolved past is a strong one ("I don't want to die, I want to get back to hiking"):
     # the model cannot read negation, so it gets the direct question at most.
     assert decide(idiom, [], reading(0.99), THRESHOLDS).tier is Tier.CHECK
+
+
+def test_an_idiom_the_model_is_merely_unsure_about_gets_no_question_unless_a_sentence_of_its_own_carries_risk() -> None:
+    idiom = Assessment(Level.CLEARED, alarm_cleared_by=("idiom",))
+    negation = Assessment(Level.CLEARED, alarm_cleared_by=("negation",))
+    # "my boss is going to kill me if I'm late again": the model reads the same words the guard explained.
+    assert decide(idiom, [], reading(0.55), THRESHOLDS).tier is Tier.NONE
+    assert decide(idiom, [], reading(0.75), THRESHOLDS).tier is Tier.CHECK
+    buried = dataclasses.replace(reading(0.55), sentence_risk=0.55)  # a sentence of its own carries the risk
+    assert decide(idiom, [], buried, THRESHOLDS).tier is Tier.CHECK
+    # A negation is no idiom: "I don't want to die, but I gave my things away" still gets the question.
+    assert decide(negation, [], reading(0.55), THRESHOLDS).tier is Tier.CHECK
 
 
 def test_a_confident_risk_guess_of_the_classifier_alone_gets_a_question() -> None:
