@@ -154,7 +154,7 @@ RULES: Tuple[Rule, ...] = (
             "{SELF} ~3 suicidal =thoughts|=thinking|=ideation|=urges|=feelings|=again",
             "[contemplating|considering|contemplated|considered|pondering|mulling over|weighing] ~1 [suicide|ending it|ending it all|ending my life|killing myself|taking my life|ending things]",
             # Passive wishes (C-SSRS item 1): preferring death to the present.
-            "{SELF} ~1 would ?just rather [be dead|die|not exist|not be alive|not be here|not wake up|never wake up]",
+            "{SELF} ~1 would ?just rather [be dead|not exist|not be alive|not be here|not wake up|never wake up]",  # "rather die than sit through that meeting" is hyperbole
             "{SELF} ~1 [would welcome|would gladly welcome|am ready to welcome|would not mind] ~1 [death|dying|the end|not waking up]",
             "suicidal =again|=tonight|=today|=lately|=af|=rn",
             "[thinking about|thinking of|think about|thought about|thinkin about|thinking bout] ~1 [suicide|ending it|ending things|ending everything|ending my life|killing myself|the rope|dying|not waking up|jumping|taking my life|my death]",
@@ -661,7 +661,8 @@ IDIOMS: Tuple[str, ...] = (
     "[overdose on|overdosed on|overdosing on|od on] [coffee|caffeine|sugar|netflix|tv|chocolate|candy|cake|love|memes|content|work|anime|pizza|cuteness|energy drinks|red bull|monster|espresso|tiktok|reality tv|carbs|cookies]",
     "[overdose awareness|overdose prevention|overdose awareness day|international overdose]",
     "[kill two birds|killing two birds|killed two birds|die for it|would die for|i would die for|to die for]",
-    "[me muero de ganas|me muero de risa|me muero de hambre|me muero de sueno|me muero de aburrimiento|me mata de risa]",
+    "[die happy|could die happy|wake the dead|raise the dead|dead to the world|dead plant|plant is dead|plant died]",
+    "[me muero de ganas|me estoy muriendo de calor|me muero de calor|muriendo de calor|muriendo de frio|me muero de frio|me muero de risa|me muero de hambre|me muero de sueno|me muero de aburrimiento|me mata de risa]",
     "[my phone|my battery|my laptop|my car|my plant|my plants|my houseplants|my garden|the battery|phone is|battery is] ~2 [died|dying|is dying|are dying]",
     "[keeps dying|kept dying|died on the same level|character died|character keeps dying]",
     "[killer headache|killer workout|lmao dead|i am dead lol|shoot me a text|shoot me a message|shoot a text|take a shot|shot of espresso|knock me out|blow my mind]",
