@@ -80,6 +80,17 @@ def opening_word(text: Optional[str]) -> Optional[str]:
     return "no" if words[0] in _NO else "yes" if words[0] in _YES else None
 
 
+# A reply made only of these words after "no" is a plain no ("no, I'm not", "nope, not at all"), whatever the risk
+# model reads into it; anything more ("no I'm not ok") keeps the model's doubt.
+_PLAIN_NO_WORDS = frozenset("no nope nah i i'm im am not really at all thanks thank you honestly promise".split())
+
+
+def is_plain_no(text: Optional[str]) -> bool:
+    """True when a message is nothing but a no ("No, I'm not.", "nope not really")."""
+    words = (text or "").lower().replace("’", "'").replace(",", " ").replace(".", " ").replace("!", " ").split()
+    return bool(words) and words[0] in _NO and all(word in _PLAIN_NO_WORDS for word in words)
+
+
 def describe_turn(tracker: DialogueStateTracker) -> Turn:
     """The facts bot.safety.dialogue needs, read from the tracker."""
     actions_this_turn: List[str] = []
@@ -120,6 +131,7 @@ def describe_turn(tracker: DialogueStateTracker) -> Turn:
         risk_category=category.name if category else None,
         spanish=(parse_data.get(INPUT_CHECK) or {}).get("language") == "es",
         reply_opens_with=opening_word(latest.text if latest else None),
+        plain_no=is_plain_no(latest.text if latest else None),
     )
 
 

@@ -116,6 +116,7 @@ class Turn:
     actions_since_listen: int = 0  # counted as Rasa's circuit breaker counts them
     check_ask: Optional[str] = None  # "suicide" / "danger" when the message is a possible risk (tier CHECK)
     reply_opens_with: Optional[str] = None  # "yes" / "no" when the message starts with a plain yes or no
+    plain_no: bool = False  # the message is nothing but a no ("No, I'm not.")
     risk_category: Optional[str] = None  # the category of a risk intent, for the Spanish replies
     spanish: bool = False
 
@@ -143,7 +144,7 @@ def _planned_reply(turn: Turn) -> Optional[Tuple[Tuple[str, ...], Optional[str]]
     if turn.safety_state in (ASKED_SUICIDE, ASKED_DANGER) and not is_risk_intent(turn.intent):
         ask = "suicide" if turn.safety_state == ASKED_SUICIDE else "danger"
         # "No, I'm not" reads as "not safe" to the classifier; a reply that opens with a plain no is a no.
-        if turn.intent in DIRECT_NO_INTENTS or (turn.reply_opens_with == "no" and not turn.check_ask):
+        if turn.intent in DIRECT_NO_INTENTS or turn.plain_no or (turn.reply_opens_with == "no" and not turn.check_ask):
             return (ASK_DIRECT_THANKS,), None
         if turn.intent == DENY_RISK_INTENT:
             return (RECHECK,), RECHECKING

@@ -183,7 +183,7 @@ def decide(
     ordinary = reading.probabilities.get("none", 0.0) + reading.probabilities.get("advice", 0.0)
     advice = reading.probabilities.get("advice", 0.0)
     if assessment.level is Level.RISK and assessment.category:
-        if assessment.category in ADVICE_CAN_EXPLAIN and advice >= thresholds.advice_over_guard and reading.risk < thresholds.check / 2:
+        if assessment.category in ADVICE_CAN_EXPLAIN and advice >= thresholds.advice_over_guard and reading.risk < thresholds.check:
             # "Can I have a glass of wine tonight if I took my dose this morning?": a question to decline and refer.
             return RiskDecision(Tier.NONE, None, "guard, model reads an advice request")
         about_a_life = assessment.category in ADVICE_CANNOT_EXPLAIN

@@ -49,11 +49,11 @@ _LEADING_CONNECTIVES = frozenset({"but", "and", "so", "also", "ok", "okay", "wel
 _MIX_ACTS = frozenset(
     "took taken popped swallowed drank drunk mixed combined had did snorted used smoked drinking taking mixing "
     "wasted hammered buzzed tipsy pouring poured started tome tomo mezcle mezclo bebi bebio chugged downed "
-    "railed".split()
+    "railed ago".split()  # "ago": "percocet and a k pin 30 min ago" dates an intake without a verb
 )
 _MIX_NOW = frozenset(
     "now tonight rn right feeling feel got nodding heavy slow scared cant can face eyes breathe breathing "
-    "already started tonite".split()
+    "already started tonite nodded nodding woozy sedated".split()
 )
 
 

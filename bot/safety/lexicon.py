@@ -444,6 +444,7 @@ RULES: Tuple[Rule, ...] = (
             "[voy a matar a|voy a matarlo|voy a matarla|lo voy a matar|la voy a matar|los voy a matar|quiero matar a]",
             "[nos va a matar|nos quiere matar|me va a matar a golpes|me amenazo|me amenaza con]",
             "[lastimar a alguien|hacerle dano a|hacerle daño a|matar a mi|matar a alguien]",
+            "[le voy a partir la cara|le voy a romper la cara|voy a golpear a|le voy a pegar|la voy a golpear|lo voy a golpear|le voy a dar una paliza|voy a lastimar a|voy a hacerle dano]",
         ),
     ),
     # ============================================================================================ overdose

@@ -92,3 +92,10 @@ def test_a_reply_opening_with_a_plain_yes_or_no_is_recognised() -> None:
 
     assert opening_word("No, I'm not") == "no" and opening_word("nope.") == "no"
     assert opening_word("yeah i guess") == "yes" and opening_word("I don't know") is None and opening_word(None) is None
+
+
+def test_a_plain_no_is_nothing_but_a_no() -> None:
+    from bot.components.follow_up_policy import is_plain_no
+
+    assert is_plain_no("No, I'm not.") and is_plain_no("nope not at all") and is_plain_no("No")
+    assert not is_plain_no("no im not ok") and not is_plain_no("no, but I think about it") and not is_plain_no(None)

@@ -191,6 +191,14 @@ def test_no_im_not_to_the_direct_question_is_a_no_even_when_the_classifier_hears
     assert (follow.action, follow.safety_state) == (ASK_DIRECT_THANKS, None)
 
 
+def test_a_plain_no_to_the_direct_question_is_a_no_even_when_the_model_doubts_it() -> None:
+    doubted = Turn(ASKED_SUICIDE, "risk_unclear", (), True, check_ask="suicide", reply_opens_with="no", plain_no=True)
+    assert next_follow_up(doubted).action == ASK_DIRECT_THANKS
+    # "no I'm not ok" is not a plain no: the model's doubt stands and the helplines come.
+    more = Turn(ASKED_SUICIDE, "risk_unclear", (), True, check_ask="suicide", reply_opens_with="no")
+    assert next_follow_up(more).action == "utter_crisis_suicide"
+
+
 def test_the_direct_question_is_asked_once_then_the_assistant_listens() -> None:
     after = Turn(ASKED_SUICIDE, "risk_unclear", (ASK_DIRECT["suicide"],), True, check_ask="suicide")
     assert next_follow_up(after).action == "action_listen"

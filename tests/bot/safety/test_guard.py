@@ -33,6 +33,7 @@ RISK_STATEMENTS = [
     ("overdose", "lost count of how many i took since lunch"),
     ("mixing", "just took 6 and drank a bottle of red"),
     ("mixing", "had four shots then popped two kpins"),
+    ("mixing", "two glasses of vodka plus one klonopin maybe an hour ago, so woozy"),
     ("medical_emergency", "my dad is having a seizure right now"),
     ("medical_emergency", "i cant breath and my chest feels tight"),
     ("medical_emergency", "day 4 off klonopin and i'm seeing bugs that are not there"),
