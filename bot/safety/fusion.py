@@ -36,6 +36,9 @@ HINT_UNSURE_TOP = 0.60
 CLASSIFIER_ALONE = 0.60
 CONFIDENT_INTENT = 0.90
 STRONG_CLEARINGS = frozenset({"idiom", "negation", "resolved past"})
+# Lexicon rules the model may not talk down to a question: drugging someone covertly or arming oneself against them
+# reads like an ordinary "can I crush my pills?" to a model, and is never one.
+NEVER_VETOED_RULES = frozenset({"harm_others.means"})
 SHORT_MESSAGE_WORDS = 6
 # Lexicon categories a confident advice reading can explain ("a glass of wine tonight if I took my dose?"); never a
 # statement about ending a life, self-harm or hurting someone, however it is phrased.
@@ -189,7 +192,8 @@ def decide(
         about_a_life = assessment.category in ADVICE_CANNOT_EXPLAIN
         veto_risk = thresholds.veto_risk_life if about_a_life else thresholds.veto_risk
         veto_ordinary = thresholds.veto_ordinary_life if about_a_life else thresholds.veto_ordinary
-        if reading.risk < veto_risk and ordinary >= veto_ordinary:
+        means = any(item.rule in NEVER_VETOED_RULES and not item.cleared_by for item in assessment.evidence)
+        if reading.risk < veto_risk and ordinary >= veto_ordinary and not means:
             return RiskDecision(Tier.CHECK, assessment.category, "guard, model reads it as ordinary")
         return RiskDecision(Tier.CRISIS, assessment.category, "guard")
     # A fragment of a few words carries little evidence ("she won't go to a doctor", "no"): it needs more.
