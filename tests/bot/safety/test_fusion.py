@@ -147,11 +147,13 @@ def test_the_model_alone_needs_the_classifier_to_agree_unless_it_is_sure() -> No
     assert decide(Assessment(Level.NONE), [], reading(0.45), low).tier is Tier.CRISIS  # no classifier opinion
 
 
-def test_the_model_never_talks_a_covert_drugging_match_down_to_a_question() -> None:
+def test_the_model_never_talks_a_covert_drugging_match_down_to_a_question_but_may_an_open_one() -> None:
     from bot.safety.guard import Evidence
 
-    means = Assessment(Level.RISK, "harm_others", (Evidence("harm_others.means", "harm_others", "slip into her tea"),))
+    means = Assessment(Level.RISK, "harm_others", (Evidence("harm_others.means", "harm_others", "without her knowing"),))
+    pet = Assessment(Level.RISK, "harm_others", (Evidence("harm_others.means", "harm_others", "crush a quarter into her food"),))
     intent = Assessment(Level.RISK, "harm_others", (Evidence("harm_others.intent", "harm_others", "hurt him"),))
     ordinary = reading(0.01, category="harm_others", advice=0.9)
     assert decide(means, [], ordinary, THRESHOLDS).tier is Tier.CRISIS
     assert decide(intent, [], ordinary, THRESHOLDS).tier is Tier.CHECK
+    assert decide(pet, [], ordinary, THRESHOLDS).tier is Tier.CHECK  # "can I crush some into my cat's food?"
