@@ -23,9 +23,8 @@ evaluation set. Without a model (unit tests of the guard alone) the guard and th
 
 from __future__ import annotations
 
-import re
-
 import enum
+import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional
 
