@@ -24,7 +24,6 @@ evaluation set. Without a model (unit tests of the guard alone) the guard and th
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional
 
@@ -37,11 +36,9 @@ HINT_UNSURE_TOP = 0.60
 CLASSIFIER_ALONE = 0.60
 CONFIDENT_INTENT = 0.90
 STRONG_CLEARINGS = frozenset({"idiom", "negation", "resolved past"})
-# Lexicon rules the model may not talk down to a question: drugging someone covertly or arming oneself against them
-# reads like an ordinary "can I crush my pills?" to a model, and is never one.
-# … when the match is about hiding it ("without him tasting it"): "can I crush some into my cat's food" is a question.
-NEVER_VETOED_RULES = frozenset({"harm_others.means"})
-_CONCEALMENT = re.compile(r"\bwithout\b|\bnobody\b|\bno one\b")
+# Lexicon rules the model may not talk down to a question: drugging someone so that nobody knows reads like an
+# ordinary "can I crush my pills?" to a model, and is never one ("can I crush some into my cat's food" still can be).
+NEVER_VETOED_RULES = frozenset({"harm_others.covert"})
 SHORT_MESSAGE_WORDS = 6
 # Lexicon categories a confident advice reading can explain ("a glass of wine tonight if I took my dose?"); never a
 # statement about ending a life, self-harm or hurting someone, however it is phrased.
@@ -195,11 +192,8 @@ def decide(
         about_a_life = assessment.category in ADVICE_CANNOT_EXPLAIN
         veto_risk = thresholds.veto_risk_life if about_a_life else thresholds.veto_risk
         veto_ordinary = thresholds.veto_ordinary_life if about_a_life else thresholds.veto_ordinary
-        means = any(
-            item.rule in NEVER_VETOED_RULES and not item.cleared_by and _CONCEALMENT.search(item.text.lower())
-            for item in assessment.evidence
-        )
-        if reading.risk < veto_risk and ordinary >= veto_ordinary and not means:
+        covert = any(item.rule in NEVER_VETOED_RULES and not item.cleared_by for item in assessment.evidence)
+        if reading.risk < veto_risk and ordinary >= veto_ordinary and not covert:
             return RiskDecision(Tier.CHECK, assessment.category, "guard, model reads it as ordinary")
         return RiskDecision(Tier.CRISIS, assessment.category, "guard")
     # A fragment of a few words carries little evidence ("she won't go to a doctor", "no"): it needs more.

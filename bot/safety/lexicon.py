@@ -414,9 +414,17 @@ RULES: Tuple[Rule, ...] = (
             "{SELF} ~2 [got|have|bought|grabbed|took] ~3 [gun|knife|weapon|pistol|rifle|bat] ~5 [for|and i know|to use on|for my|and|tonight]",
             "[bought|got|grabbed] a [knife|gun] ~2 [for|today for]",
             "{SELF} ~3 [crush|crushing|slip|slipping|slipped|put|putting|mix|mixing|add|adding|hide|hiding] ~4 $BENZO ~4 [into|in] ~3 [drink|tea|coffee|food|juice|bottle|water|soup]",
-            "[without] [him|her|them] [knowing|tasting|noticing|finding out]",
             "how many|much ~6 [kill|knock out|knock] ~3 [my|him|her|them|a grown|a man|a woman|someone|a person]",
             "[knock out|knock him out|knock her out] ~4 [does not wake|doesn t wake|never wake|not wake]",
+        ),
+    ),
+    # Doing it so that nobody knows: the fusion never lets the model talk this down (bot.safety.fusion).
+    Rule(
+        "harm_others.covert",
+        "harm_others",
+        "ideation",
+        (
+            "[without] [him|her|them] [knowing|tasting|noticing|finding out]",
             "[without anyone knowing|without anyone finding out|so nobody knows|so no one knows]",
         ),
     ),

@@ -150,7 +150,7 @@ def test_the_model_alone_needs_the_classifier_to_agree_unless_it_is_sure() -> No
 def test_the_model_never_talks_a_covert_drugging_match_down_to_a_question_but_may_an_open_one() -> None:
     from bot.safety.guard import Evidence
 
-    means = Assessment(Level.RISK, "harm_others", (Evidence("harm_others.means", "harm_others", "without her knowing"),))
+    means = Assessment(Level.RISK, "harm_others", (Evidence("harm_others.covert", "harm_others", "without her knowing"),))
     pet = Assessment(Level.RISK, "harm_others", (Evidence("harm_others.means", "harm_others", "crush a quarter into her food"),))
     intent = Assessment(Level.RISK, "harm_others", (Evidence("harm_others.intent", "harm_others", "hurt him"),))
     ordinary = reading(0.01, category="harm_others", advice=0.9)
