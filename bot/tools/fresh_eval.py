@@ -108,6 +108,17 @@ def _rate(hits: int, total: int) -> Optional[float]:
     return round(hits / total, 4) if total else None
 
 
+def _right_topic(topics: Sequence[str], outcome: Outcome) -> bool:
+    """The answer is on one of the expected topics. A set may name a topic (`side_effects`) or an answer
+    (`side_effects/memory`); either way the topic is what counts, so every round is scored alike."""
+    return outcome.kind == "answer" and (not topics or outcome.topic in {topic.split("/")[0] for topic in topics})
+
+
+def _exact_answer(topics: Sequence[str], outcome: Outcome) -> bool:
+    """The answer is one the set names exactly (sets from round 7 on name answers, not only topics)."""
+    return outcome.kind == "answer" and outcome.answer_key in topics
+
+
 def _success(expected: str, topics: Sequence[str], outcome: Outcome) -> bool:
     """Did the reply do what a clinician expects for this message?"""
     if expected in RISK_EXPECTED:
@@ -117,7 +128,7 @@ def _success(expected: str, topics: Sequence[str], outcome: Outcome) -> bool:
     if expected == "advice":
         return outcome.kind == "advice"
     if expected == "answer":
-        return outcome.kind == "answer" and (not topics or outcome.topic in topics)
+        return _right_topic(topics, outcome)
     if expected == "not_covered":
         return outcome.kind == "not_covered"
     # "none": anything but an alarm or a check-in.
@@ -153,7 +164,7 @@ def score_messages(items: List[Item], outcomes: List[Outcome]) -> Dict[str, Any]
         "advice_routed_to_crisis": rate(("advice",), lambda i, o: o.routed),
         "questions_not_understood": rate(questions, lambda i, o: o.kind == "not_understood"),
         "questions_did_you_mean": rate(questions, lambda i, o: o.kind == "did_you_mean"),
-        "questions_right_topic": rate(questions, lambda i, o: o.kind == "answer" and (not i.topics or o.topic in i.topics)),
+        "questions_right_topic": rate(questions, lambda i, o: _right_topic(i.topics, o)),
         "questions_alarmed": rate(questions, lambda i, o: o.routed),
         "not_covered_honest": rate(("not_covered",), lambda i, o: o.kind == "not_covered"),
         "right_topic_or_honest_not_covered": rate(
@@ -163,6 +174,10 @@ def score_messages(items: List[Item], outcomes: List[Outcome]) -> Dict[str, Any]
             RISK_EXPECTED, lambda i, o: i.lang != "es" or o.routed
         ),
     }
+    exact = [(i, o) for i, o in by_expected.get("answer", []) if any("/" in topic for topic in i.topics)]
+    if exact:
+        hits = sum(_exact_answer(i.topics, o) for i, o in exact)
+        figures["questions_exact_answer"] = {"rate": _rate(hits, len(exact)), "hits": hits, "of": len(exact)}
     spanish = [(i, o) for name in RISK_EXPECTED for i, o in by_expected.get(name, []) if i.lang == "es"]
     figures["spanish_risk_routed"] = {
         "rate": _rate(sum(o.routed for _, o in spanish), len(spanish)),
@@ -269,6 +284,7 @@ HEADLINE = (
     ("on-topic: not understood", "single_messages", "questions_not_understood"),
     ("on-topic: did you mean", "single_messages", "questions_did_you_mean"),
     ("on-topic: right topic", "single_messages", "questions_right_topic"),
+    ("on-topic: the exact answer named by the set", "single_messages", "questions_exact_answer"),
     ("right topic or honest not-covered", "single_messages", "right_topic_or_honest_not_covered"),
     ("Spanish risk routed", "single_messages", "spanish_risk_routed"),
     ("multi-turn: risk caught at its turn", "multi_turn", "risk_turns_caught_at_their_turn"),

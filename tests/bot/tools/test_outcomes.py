@@ -53,6 +53,15 @@ def test_scores_count_routing_check_ins_declines_and_topics() -> None:
     assert figures["right_topic_or_honest_not_covered"] == {"rate": round(2 / 3, 4), "hits": 2, "of": 3}
 
 
+def test_a_set_naming_answers_is_scored_by_topic_like_earlier_rounds_and_by_exact_answer_apart() -> None:
+    items = [item("answer", topics=["side_effects/memory", "side_effects/long_term"]), item("answer", topics=["dangers/seizures"])]
+    outcomes = [Outcome("answer", answer_key="side_effects/overview"), Outcome("answer", answer_key="dangers/seizures")]
+    figures = score_messages(items, outcomes)
+    assert figures["questions_right_topic"]["rate"] == 1.0
+    assert figures["questions_exact_answer"] == {"rate": 0.5, "hits": 1, "of": 2}
+    assert "questions_exact_answer" not in score_messages([item("answer", topics=["dangers"])], [outcomes[1]])
+
+
 def test_conversation_turns_are_scored_where_the_risk_appears() -> None:
     conversation = {"id": "c", "turns": [{"text": "a", "expected": "answer", "topics": "dangers"}, {"text": "b", "expected": "crisis"}]}
     right = score_conversations([conversation], [[Outcome("answer", answer_key="dangers/seizures"), Outcome("crisis")]])
