@@ -14,6 +14,8 @@ from rasa.shared.importers.importer import TrainingDataImporter
 
 from bot.knowledge import answers_by_intent
 from bot.safety.corpus import CONTEXT_JOINER, read_corpus
+from bot.tools import leakage
+from bot.tools.leakage import normalized, understanding_texts
 from bot.safety.categories import RISK_INTENTS
 from bot.safety.dialogue import FOLLOW_UPS, SAFETY_ACTIONS
 from tests.bot.safety.test_guard import NOT_RISKS, RISK_STATEMENTS
@@ -47,27 +49,10 @@ def importer() -> TrainingDataImporter:
     )
 
 
-def normalized(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9áéíóúñ]+", text.lower()))
-
-
+@lru_cache(maxsize=1)
 def training_texts() -> Set[str]:
     """Every text any model trains on: the NLU examples and the risk corpus (each turn of its conversations too)."""
-    texts = {normalized(example.get("text")) for example in importer().get_nlu_data().intent_examples}
-    for example in read_corpus():
-        texts.update(normalized(part) for part in example.text.split(CONTEXT_JOINER))
-    return texts
-
-
-def understanding_texts() -> list:
-    """The regression halves of the fresh evaluation rounds (tests/understanding/round*/), messages and turns."""
-    texts = []
-    for folder in sorted((PROJECT_ROOT / "tests" / "understanding").glob("round*")):
-        texts += [row["text"] for row in read_tsv(folder / "messages.tsv")]
-        for line in (folder / "conversations.jsonl").read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                texts += [turn["text"] for turn in json.loads(line)["turns"]]
-    return texts
+    return leakage.training_texts(example.get("text") for example in importer().get_nlu_data().intent_examples)
 
 
 def test_every_intent_has_enough_examples() -> None:

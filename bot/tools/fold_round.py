@@ -5,6 +5,10 @@ tests/understanding/roundN/; the rest joins the risk model's training data as da
 data/risk/roundN_conversations.jsonl, with the set's expected outcomes mapped to risk labels. The set's classes say
 which kind of crisis or emergency a message is only roughly, so the emergency labels are guessed from the words
 and printed for a person to check before committing. Refuses to run before the round's first contact is recorded.
+
+The halves stay apart from everything else (bot.tools.leakage): a message the models already train on cannot be a
+regression test (a conversation with such a turn joins the training half instead), and a message some test holds
+out is left out of training.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from bot.sources import PROJECT_ROOT
+from bot.tools import leakage
+from bot.tools.leakage import normalized
 
 HEADER = ["id", "class", "expected", "lang", "topics", "text"]
 CLASS_LABELS = {
@@ -86,14 +92,22 @@ def main(argv: Optional[List[str]] = None) -> int:
     source = Path(args.set)
     with (source / "messages.tsv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    tests, train = split(rows)
     folder = PROJECT_ROOT / "tests" / "understanding" / f"round{args.round}"
+    risk_dir = PROJECT_ROOT / "data" / "risk"
+    for stale in (risk_dir / f"round{args.round}.tsv", risk_dir / f"round{args.round}_conversations.jsonl"):
+        stale.unlink(missing_ok=True)  # a re-run must not find this round's own training half "in training"
+    trained = leakage.training_texts(leakage.nlu_texts())
+    held_out = leakage.held_out_texts(skip_round=folder.name)
+    tests, train = split(rows)
+    dropped = [row["text"] for row in tests if normalized(row["text"]) in trained]
+    dropped += [row["text"] for row in train if normalized(row["text"]) in held_out]
+    tests = [row for row in tests if normalized(row["text"]) not in trained]
+    train = [row for row in train if normalized(row["text"]) not in held_out]
     folder.mkdir(parents=True, exist_ok=True)
     with (folder / "messages.tsv").open("w", encoding="utf-8") as handle:
         handle.write("\t".join(HEADER) + "\n")
         for row in tests:
             handle.write("\t".join(row.get(column) or "" for column in HEADER) + "\n")
-    risk_dir = PROJECT_ROOT / "data" / "risk"
     with (risk_dir / f"round{args.round}.tsv").open("w", encoding="utf-8") as handle:
         handle.write("label\tlang\ttext\n")
         for row in train:
@@ -106,7 +120,11 @@ def main(argv: Optional[List[str]] = None) -> int:
         risk_dir / f"round{args.round}_conversations.jsonl"
     ).open("w", encoding="utf-8") as train_file:
         for index, conversation in enumerate(conversations):
-            if index % 2 == 0:
+            texts = {normalized(turn["text"]) for turn in conversation["turns"]}
+            if texts & held_out and texts & trained:
+                dropped.append(f"conversation {conversation.get('id', index)}")
+                continue
+            if (index % 2 == 0 or texts & held_out) and not texts & trained:
                 tests_file.write(json.dumps(conversation, ensure_ascii=False) + "\n")
                 continue
             turns = [
@@ -114,6 +132,8 @@ def main(argv: Optional[List[str]] = None) -> int:
                 for turn in conversation["turns"]
             ]
             train_file.write(json.dumps({"turns": turns}, ensure_ascii=False) + "\n")
+    for text in dropped:
+        print(f"left out (already trained on, or held out by a test): {text[:100]}")
     print(f"regression half: {len(tests)} messages in {folder}; training half: {len(train)} in {risk_dir}")
     return 0
 
