@@ -132,6 +132,7 @@ def describe_turn(tracker: DialogueStateTracker) -> Turn:
         spanish=(parse_data.get(INPUT_CHECK) or {}).get("language") == "es",
         reply_opens_with=opening_word(latest.text if latest else None),
         plain_no=is_plain_no(latest.text if latest else None),
+        protective=bool(safety.get("protective")) and safety.get("tier") == "none",
     )
 
 

@@ -32,7 +32,7 @@ from bot.encoder import get_encoder, training_cache
 from bot.input_check import NON_ENGLISH_INTENT, UNREADABLE_INTENT, InputKind
 from bot.safety.categories import UNCLEAR_RISK_INTENT, is_risk_intent
 from bot.safety.corpus import deduplicate, nlu_examples, read_corpus, with_context
-from bot.safety.dialogue import CHECKING, CRISIS_RESPONSES, RECHECKING, SAFETY_STATE_SLOT
+from bot.safety.dialogue import ASKED_DANGER, ASKED_SUICIDE, CHECKING, CRISIS_RESPONSES, RECHECKING, SAFETY_STATE_SLOT
 from bot.safety.fusion import RiskDecision, Thresholds, Tier, decide, stronger
 from bot.safety.guard import Assessment, Level, get_guard
 from bot.safety.risk_model import RiskModel
@@ -224,12 +224,25 @@ class SafetyClassifier(GraphComponent):
                 decision = stronger(decision, in_context)
                 summary.update(decision.as_dict(), decision=decision.reason)
         state = tracker.get_slot(SAFETY_STATE_SLOT) if tracker is not None else None
+        if assessment.protective and assessment.level is not Level.RISK:
+            # "I called my sister, she's staying with me tonight, I feel safer": after a crisis reply or a direct
+            # question that is the answer hoped for (the dialogue thanks them); elsewhere the model's alarm at the
+            # words "988" or "safe" earns a question at most.
+            if decision.tier is not Tier.NONE:
+                answered = state in (CHECKING, RECHECKING, ASKED_SUICIDE, ASKED_DANGER)
+                decision = RiskDecision(Tier.NONE if answered else Tier.CHECK, decision.category, "a protective statement")
+                summary.update(decision.as_dict(), decision=decision.reason)
+            return self._stored(message, summary, decision)
         if decision.tier is not Tier.CRISIS and state in (CHECKING, RECHECKING) and reading is not None:
             # Right after a crisis or emergency reply, more of the same is the emergency going on ("he's slurring a
             # lot tonight" after an overdose): a lower risk reading is enough.
             if reading.risk >= SAFETY_STATE_CRISIS:
                 decision = RiskDecision(Tier.CRISIS, reading.category, "model, after a crisis reply")
                 summary.update(decision.as_dict(), decision=decision.reason)
+        return self._stored(message, summary, decision)
+
+    @staticmethod
+    def _stored(message: Message, summary: Dict[str, Any], decision: RiskDecision) -> RiskDecision:
         message.set(SAFETY, summary, add_to_output=True)
         return decision
 

@@ -2,7 +2,8 @@
 
 After any crisis reply the conversation is in the `checking` state: the bot has asked "are you safe right now?".
   - "I'm safe" / "you misunderstood" / "yes" → a gentle re-check, once (state `rechecking`);
-  - confirmed again → the bot says so and returns to normal answers (state cleared);
+  - confirmed again, or safety described ("I called my sister, she's staying with me") → the bot says it is glad
+    and returns to normal answers (state cleared);
   - "I'm not safe" / "no" → the emergency reply, and the bot keeps checking;
   - any other message → it is answered, then the bot asks again whether the person is safe;
   - a new risk statement → the crisis reply for it (rules), back to `checking`.
@@ -117,6 +118,7 @@ class Turn:
     check_ask: Optional[str] = None  # "suicide" / "danger" when the message is a possible risk (tier CHECK)
     reply_opens_with: Optional[str] = None  # "yes" / "no" when the message starts with a plain yes or no
     plain_no: bool = False  # the message is nothing but a no ("No, I'm not.")
+    protective: bool = False  # the message states support or help reached ("my sister is staying with me tonight")
     risk_category: Optional[str] = None  # the category of a risk intent, for the Spanish replies
     spanish: bool = False
 
@@ -144,7 +146,7 @@ def _planned_reply(turn: Turn) -> Optional[Tuple[Tuple[str, ...], Optional[str]]
     if turn.safety_state in (ASKED_SUICIDE, ASKED_DANGER) and not is_risk_intent(turn.intent):
         ask = "suicide" if turn.safety_state == ASKED_SUICIDE else "danger"
         # "No, I'm not" reads as "not safe" to the classifier; a reply that opens with a plain no is a no.
-        if turn.intent in DIRECT_NO_INTENTS or turn.plain_no or (turn.reply_opens_with == "no" and not turn.check_ask):
+        if turn.intent in DIRECT_NO_INTENTS or turn.plain_no or turn.protective or (turn.reply_opens_with == "no" and not turn.check_ask):
             return (ASK_DIRECT_THANKS,), None
         if turn.intent == DENY_RISK_INTENT:
             return (RECHECK,), RECHECKING
@@ -158,6 +160,9 @@ def _planned_reply(turn: Turn) -> Optional[Tuple[Tuple[str, ...], Optional[str]]
         return (NOT_SAFE_REPLY,), CHECKING
     if turn.safety_state not in (CHECKING, RECHECKING) or is_risk_intent(turn.intent):
         return None
+    if turn.protective:
+        # Support present or help reached, said in the person's own words: more than a bare "I'm fine".
+        return (RESUME,), None
     if turn.intent in NOT_UNDERSTOOD_INTENTS:
         # Right after a crisis reply, a message the assistant cannot place gets "are you safe right now?" again, with
         # the numbers — never "Did you mean …?".

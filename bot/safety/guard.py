@@ -34,7 +34,12 @@ _SENTENCE_END = {".", "?", "!", ";", "\n", "…"}
 # Questions and hypotheticals are judged per clause: "I took 6 pills, what happens now?" reports, then asks.
 _CLAUSE_END = _SENTENCE_END | {","}
 # "just" before these hedges a question; elsewhere it dates an event to now ("I just took").
-_JUST_AS_HEDGE = frozenset({"curious", "asking", "wondering", "wanted", "checking", "saying", "a", "one", "quick"})
+_JUST_AS_HEDGE = frozenset({"curious", "asking", "wondering", "wanted", "checking", "saying", "a", "one", "quick", "sharing", "venting"})
+# Words that only make sense with a negation in front ("he doesn't want to be alive anymore"): a negator before a
+# match holding one of these is the risk, not its denial.
+_NEGATION_IS_THE_MEANING = frozenset({"anymore", "longer"})
+# "my drinking", "his using": a habit named, not an intake now.
+_POSSESSIVES = frozenset({"my", "his", "her", "their", "your", "our"})
 _MODALS = frozenset({"can", "could", "should", "would", "will", "may", "might"})
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -86,6 +91,8 @@ class Assessment:
     evidence: Tuple[Evidence, ...] = field(default_factory=tuple)
     # Why alarming words without a rule were explained away (rules keep their reasons in `evidence`).
     alarm_cleared_by: Tuple[str, ...] = ()
+    # The message states a protective factor ("my sister is staying with me", "I called 988"), not negated.
+    protective: bool = False
 
     @property
     def cleared_by(self) -> FrozenSet[str]:
@@ -104,6 +111,7 @@ class Assessment:
             "category": self.category,
             "rules": sorted({item.rule for item in self.evidence if item.cleared_by is None}),
             "cleared": sorted({f"{item.rule}:{item.cleared_by}" for item in self.evidence if item.cleared_by}),
+            "protective": self.protective,
         }
 
 
@@ -137,7 +145,12 @@ class SafetyGuard:
         self.rules = {rule.name: rule for rule in lexicon.RULES}
         vocab = self.nlp.vocab
         self.rule_matcher = CompositeMatcher(vocab, self.base_form, [(rule.name, rule.patterns) for rule in lexicon.RULES])
-        self.idiom_matcher = CompositeMatcher(vocab, self.base_form, [("idiom", lexicon.IDIOMS)], exact=True)
+        self.idiom_matcher = CompositeMatcher(
+            vocab,
+            self.base_form,
+            [("idiom", lexicon.IDIOMS), ("figure", lexicon.FIGURES), ("protective", lexicon.PROTECTIVE)],
+            exact=True,
+        )
         self.resolved_matcher = CompositeMatcher(vocab, self.base_form, [("resolved", lexicon.RESOLVED_PATTERNS)], exact=True)
         self._base_sets = {
             name: {self.base_form(word.lstrip("=")) for word in words} for name, words in lexicon.WORD_SETS.items()
@@ -244,6 +257,8 @@ class SafetyGuard:
                 continue
             if lower == "just" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _JUST_AS_HEDGE:
                 continue  # "just curious", "just wondering": a hedge, not "I just took"
+            if lower == "back" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in {"in", "then", "when"}:
+                continue  # "back in high school" dates the past; "the urges are back" does not
             if self._is_question(doc, self._clause_bounds(doc, token.i)) or (
                 lower in {"again", "still"} and any(doc[index].lower_ in _MODALS for index in range(max(0, token.i - 3), token.i))
             ):
@@ -269,7 +284,9 @@ class SafetyGuard:
         clause = self._clause_bounds(doc, start)
         if self._overlaps(idioms, start, end):
             return "idiom"
-        if self._negated(doc, start, sentence[0], absorbed):
+        if self._negated(doc, start, sentence[0], absorbed) and not any(
+            token.lower_ in _NEGATION_IS_THE_MEANING for token in doc[start:end]
+        ):
             return "negation"
         if rule.kind == "method":
             return None
@@ -291,7 +308,12 @@ class SafetyGuard:
         if rule.numbers is None:
             return True
         low, high = rule.numbers
-        values = [_number_value(token.lower_) for token in doc[start:end]]
+        values = [
+            _number_value(token.lower_)
+            for token in doc[start:end]
+            # A year is not a count: "I have taken it since 1995".
+            if not (token.i and doc[token.i - 1].lower_ in {"since", "in", "from"} and len(token.text) == 4)
+        ]
         return any(value is not None and low <= value <= high for value in values)
 
     def _message_has(self, doc: Doc, set_name: str) -> bool:
@@ -318,7 +340,9 @@ class SafetyGuard:
                 or bool(lowers & {"both", "them", "it", "some"})
                 or any(token.like_num for token in tokens)
             )
-            acted = bool(lowers & _MIX_ACTS)
+            acted = any(
+                token.lower_ in _MIX_ACTS and not (token.i and doc[token.i - 1].lower_ in _POSSESSIVES) for token in tokens
+            )
             present = bool(lowers & _MIX_NOW)
             if not (has_benzo and has_depressant and (acted or present)):
                 continue
@@ -344,7 +368,16 @@ class SafetyGuard:
         doc = self.parse(text or "")
         if not len(doc):
             return Assessment(Level.NONE)
-        idioms = self.idiom_matcher.spans(doc)
+        context_matches = self.idiom_matcher(doc)
+        idioms = [(start, end) for pattern, start, end, _ in context_matches if pattern.name != "protective"]
+        figure = any(pattern.name == "figure" for pattern, _, _, _ in context_matches)
+        protective = any(
+            pattern.name == "protective"
+            and not self._negated(
+                doc, start, self._sentence_bounds(doc, start)[0], [i for i in range(start, end) if i not in literal]
+            )
+            for pattern, start, end, literal in context_matches
+        )
         resolved = self._resolved(doc, self.resolved_matcher.spans(doc))
         evidence: List[Evidence] = []
         for pattern, start, end, literal in self.rule_matcher(doc):
@@ -363,11 +396,13 @@ class SafetyGuard:
         if live:
             strong = [item for item in live if not item.weak] or live
             category = min((item.category for item in strong), key=self._category_rank.__getitem__)
-            return Assessment(Level.RISK, category, tuple(evidence))
+            return Assessment(Level.RISK, category, tuple(evidence), protective=protective)
         if evidence:
-            return Assessment(Level.CLEARED, None, tuple(evidence))
+            return Assessment(Level.CLEARED, None, tuple(evidence), protective=protective)
         level, reasons = self._alarm_level(doc, idioms, resolved)
-        return Assessment(level, alarm_cleared_by=reasons)
+        if level is Level.NONE and figure:
+            return Assessment(Level.CLEARED, alarm_cleared_by=("idiom",), protective=protective)
+        return Assessment(level, alarm_cleared_by=reasons, protective=protective)
 
     def _alarm_level(self, doc: Doc, idioms: Sequence[Tuple[int, int]], resolved: bool) -> Tuple[Level, Tuple[str, ...]]:
         """With no rule matched: HINT if an alarming word is left unexplained, CLEARED (with the reasons) if every

@@ -51,6 +51,12 @@ WORD_SETS: Dict[str, List[str]] = {
         "tramadol dilaudid suboxone kratom gabapentin ghb ambien zolpidem soma cerveza vino licor"
     ).split(),
     "BE": "am is are was were be being been".split(),
+    # Acts of getting a substance into someone else (the covert-drugging rule needs one).
+    "COVERT_ACT": (
+        "give gave giving put putting slip slipped slipping crush crushed crushing mix mixed mixing dissolve "
+        "dissolved dissolving sneak sneaked snuck sneaking spike spiked spiking drug drugged drugging dose dosed "
+        "dosing food drink coffee tea juice meal dinner soup smoothie water bottle milk formula"
+    ).split(),
     "SELF_OBJ": "myself =me".split(),
     "OTHER_OBJ": "him her them someone somebody people everyone everybody".split(),
     # Subjects that mean "people in general": questions about them are requests for information.
@@ -171,6 +177,10 @@ RULES: Tuple[Rule, ...] = (
             "[better off|happier|relieved] ~2 if i [was not|were not|was never|did not exist|disappeared|died|was gone|were gone|was dead]",
             "[no one|nobody|nobody would|no one would] ~2 [miss|notice|care] ~3 [if|when] i ~3 [gone|died|die|dead|disappear|disappeared|not here|was not here|was gone]",
             "{SELF} [will not|would not] be [here|around|alive] ~3 [much longer|long|tomorrow|next week|by|soon|anymore|for long]",
+            "{SELF} [will not|would not] be [here|around|alive] to [finish|see|find out|deal with|worry about|need]",
+            "[move on|get over it|forget me|be fine|be okay|be better] ~3 if {SELF} [was not|were not|was no longer|were no longer] [around|here|alive]",
+            "[would not|do not|would honestly not|really would not] ~1 [mind|care] ~1 if [a bus|a car|a truck|a train|something|someone|lightning] ~2 [hit|hits|killed|kills|took]",
+            "[see you|see ya|see yall|meet you] on the other side",
             "{SELF} [do not think|do not expect|doubt] {SELF} [will|will be|would|would be|am going to be] ~1 [here|around|alive|wake up|make it] ~3 [morning|tomorrow|by|much longer|anymore|next week]",
             "[when|after|once] {SELF} $BE gone",
             "{SELF} [do not|can not] see myself [making it|surviving|being here|living|being alive|alive] ~3",
@@ -427,6 +437,8 @@ RULES: Tuple[Rule, ...] = (
             "[without] [him|her|them] [knowing|tasting|noticing|finding out]",
             "[without anyone knowing|without anyone finding out|so nobody knows|so no one knows]",
         ),
+        # Putting something into someone, not "taking my mom's without her knowing" (misuse, not harm to her).
+        requires="COVERT_ACT",
     ),
     Rule(
         "harm_others.threatened",
@@ -479,6 +491,7 @@ RULES: Tuple[Rule, ...] = (
             "$BENZO ~1 [are in me|is in me|are already in me|in my system now]",
             "[got into|ate|swallowed|chewed|found] ~3 [my|his|her|the|their|grandmas|moms|dads] ~1 $BENZO",
             "[toddler|baby|kid|child|son|daughter|dog|puppy|cat] ~4 [got into|ate|swallowed|chewed] ~3",
+            "[toddler|baby|kid|child|son|daughter|yr old|year old|yo|grandson|granddaughter|dog|puppy|cat] ~3 [might have|may have|could have|probably|think] ~1 [gotten|got|grabbed|eaten|swallowed|chewed] ~1 [one|a pill|some|a tablet|two|it|my]",
             "$BENZO ~2 [bottle|pack|script|box] ~2 [is|was] [empty|gone]",
             "[found|see|is] ~2 [an empty|the empty|empty] ~1 [bottle|pill bottle|pack|blister]",
             "{TOOK} ~3 [a sheet|the sheet|a strip|a whole sheet|a whole strip|a bottle|the bottle|the script|the pack]",
@@ -517,6 +530,13 @@ RULES: Tuple[Rule, ...] = (
             "[no despierta|no responde|no reacciona]",
         ),
         requires="BENZO",
+    ),
+    # Asking whether to let someone who took too much sleep it off is itself the alarm: a question does not clear it.
+    Rule(
+        "overdose.sleep_it_off",
+        "overdose",
+        "method",
+        ("[let|letting|leave|leaving] [him|her|them|my] ~2 [sleep it off|sleep this off|sleep off]",),
     ),
     # ============================================================================================ mixing
     # Mixing is also detected by co-occurrence in the guard (a benzo, a depressant and an act that happened).
@@ -659,6 +679,39 @@ RULES: Tuple[Rule, ...] = (
 # ---------------------------------------------------------------------------------------------------------------
 # Context: idioms, negation, framing
 # ---------------------------------------------------------------------------------------------------------------
+# Figures of speech that carry a risk model's alarm words with no risk in them: besides clearing a rule match
+# (they are idioms too), one of these alone makes the guard's verdict CLEARED (idiom), so the model's reading of
+# "we had our old dog put to sleep" gets at most a direct question (bot.safety.fusion).
+FIGURES: Tuple[str, ...] = (
+    "[sleep when i am dead|sleep when you are dead|sleep when he is dead|sleep when she is dead|sleep when we are dead|sleep when i die]",
+    "[dog|cat|pet|puppy|kitty|horse|bunny|rabbit|hamster|parrot|cockatiel|guinea pig|pup] ~2 [put to sleep|put down|was euthanized|euthanized]",
+    "[put our|put my|put the] ~2 [dog|cat|pet|puppy|kitty|horse|rabbit] [to sleep|down]",
+    "[suicide is painless|suicide squad|suicide season|suicide doors|suicide run|suicide runs|suicide sprints|suicide sprint|suicide hotline number on my fridge]",
+    "[end|ending|finish] ~4 [this conversation|the conversation|this chat|the chat|our chat|on a good note|on a high note|on a positive note]",
+    "[dead man walking|like a zombie|zombie mode] ~4 [coffee|before|until|without]",
+    # The spelling repair reads Spanish "matando" as "matarlo".
+    "[taper|withdrawal|benzos|klonopin|this|it|addiction] ~2 [has taken|took|taken] [everything|everything from me|it all|my life from me]",
+    "[trafico|calor|trabajo|tarea|examen|examenes|frio|jefe|horario] ~3 [me esta matando|me esta matarlo|me estan matando|me estan matarlo|me mata|me va a matar]",
+    "[me esta matando|me esta matarlo|me estan matando|me estan matarlo|me mata] ~4 [jaja|jajaja|jajajaja|lol|xd]",
+    "[going to|will|would] [strangle|murder|kill|strangling|murdering] me [for eating|for taking|for borrowing|for using|for breaking|for losing|for finishing|for drinking]",
+)
+
+# Protective statements (C-SSRS safety planning: support present, help reached, means put away). After a crisis
+# reply they say the person is safer now: the assistant thanks them and returns to answers rather than reading the
+# words "988", "safe" or "pills" as more of the crisis (bot.components.safety_classifier). Negated ones do not count.
+PROTECTIVE: Tuple[str, ...] = (
+    "{SELF} ~2 [feel|feeling|felt] ~2 [safe|safer|steadier|calmer|more stable|grounded|more grounded]",
+    "{SELF} $BE ~2 [safe|safer] ~1 [now|tonight|for now|today|here]",
+    "[he|she|they] ~2 [feels|feel|is|are|says|said|seems] ~3 [safe|safer]",
+    "[called|texted|talked to|spoke to|spoke with|reached out to|contacted|chatted with] ~2 [988|a crisis line|the crisis line|the hotline|a hotline|lifeline|samaritans|my therapist|my psychiatrist|her psychiatrist|his psychiatrist|my doctor|my sponsor|the crisis team|someone at 988|a counselor]",
+    "[saw|seen|see|visited] ~2 [her psychiatrist|his psychiatrist|my psychiatrist|her therapist|his therapist|my therapist|her doctor|his doctor]",
+    "[is|are] [coming over|coming to stay|staying with me|staying with us|here with me|with me now|home now|with me tonight|with me]",
+    "[staying with us|staying with me|staying the night]",
+    "[locked up|locked away|got rid of|handed over|gave away] ~2 [the meds|the pills|my pills|the medication|her meds|his meds|my meds|the bottle|the knives]",
+    "[do not|no longer] feel ~2 [pull|urge|urges|need] to [act|do it|hurt myself]",
+    "[safety plan|my safety plan|our safety plan]",
+)
+
 # Figurative uses that would otherwise match a rule; a rule match overlapping one of these is cleared.
 IDIOMS: Tuple[str, ...] = (
     "[dying to] ~1 know|see|try|hear|find|get|go|meet|ask|learn|watch|read|tell|eat|have|understand|sleep",
@@ -686,6 +739,14 @@ IDIOMS: Tuple[str, ...] = (
     "[kill|killed|killing|kills] [a|the|that|this|some|all the|those|these|every] ~1 [spider|spiders|bug|bugs|fly|flies|mosquito|mosquitoes|roach|roaches|cockroach|ant|ants|wasp|wasps|mouse|mice|rat|rats|weeds|plant|plants|process|app|battery|zombie|zombies|boss|monster|monsters|level|germs|bacteria|vibe|mood|buzz]",
     "[the|a] [death of me|killer]",
     "[killing my|killed my|kill my] [garden|plants|vibe|mood|buzz|soul|back|feet|brain cells|productivity|motivation|sleep|social life|budget|wallet|phone|battery]",
+    "[shot myself in the foot|shoot myself in the foot|shooting myself in the foot|shot ourselves in the foot]",
+    "[overdose on|overdosed on|overdosing on|od on|od ed on] [salt|sunshine|sun|chips|fries|junk food|ice cream|cardio|exercise|the gym|gym|sleep|naps|podcasts|true crime|christmas|music|books|drama|gossip|screen time|vitamin c|vitamins]",
+    "[ate an entire|ate a whole|ate the entire|ate the whole|eaten an entire|eaten a whole] [bag|box|pizza|cake|tub|pint|jar|sleeve|packet|pack|family|carton|loaf|pie|bucket]",
+    "[saved|saving|save|saved up|saving up|save up] ~3 [money|cash|dollars|bucks|for rehab|to pay|to afford|for treatment|paycheck|savings|vacation days|for a trip]",
+    "[asked if|asked me if|asked whether|asked me whether|asks if|asks me if] ~10 [said no|answered no|told her no|told him no|told them no|said i do not|said i did not]",
+    "[rather die than|sooner die than|rather be dead than] ~6 [lol|lmao|haha|hahaha|😂|🤣|💀|😭]",
+    "on the other side of [this|the|my|it|withdrawal|the taper|this taper|recovery]",
+    "[scared|afraid|worried|terrified|nervous|anxious] ~2 [i would|i d|i might|i could|of having|of getting] ~1 [have|get|having|getting] ~2 [a seizure|seizures]",
 )
 
 NEGATORS = frozenset({"not", "never", "no", "nothing", "nobody", "none", "nor", "n't", "without", "neither"})
@@ -718,13 +779,14 @@ RESOLVED_PATTERNS: Tuple[str, ...] = (
     "[i am fine now|i am ok now|i am okay now|i am better now|i am good now|fine now|okay now|fully healed|fully recovered|recovered|turned out|ended up fine|ended up okay|ended up totally fine|ended up completely fine|doing well now|doing great|doing well|doing fine]",
     "[have not since|have not in|have not been|has not since|has not in]",
     "[faded|went away]",
+    "[once before|a while back|a long while ago|years back]",
 )
 # …but not when the message says it is happening now.
 RECENT_MARKERS = frozenset(
-    {"now", "tonight", "today", "just", "currently", "rn", "minutes", "hour", "hours", "morning", "yesterday", "earlier", "right", "again", "still", "tonite"}
+    {"now", "tonight", "today", "just", "currently", "rn", "minutes", "hour", "hours", "morning", "yesterday", "earlier", "right", "again", "still", "tonite", "back"}
 )
 # "now" after these is about the present being fine ("I'm fine now", "I'm 45 now").
-RESOLVED_BEFORE_NOW = frozenset({"fine", "ok", "okay", "better", "good", "sober", "clean", "healthy", "well", "great", "recovered", "old", "healed", "years", "months", "year"})
+RESOLVED_BEFORE_NOW = frozenset({"fine", "ok", "okay", "better", "good", "sober", "clean", "healthy", "well", "great", "recovered", "old", "healed", "years", "months", "year", "place", "safe", "stable", "steady", "happy"})
 
 # Terms that make a message "alarming" even when no rule fires (used for the HINT level).
 ALARM_WORDS = frozenset(

@@ -2,7 +2,8 @@
 
 Within each class, every other message (and every other conversation) becomes a regression test in
 tests/understanding/roundN/; the rest joins the risk model's training data as data/risk/roundN.tsv and
-data/risk/roundN_conversations.jsonl, with the set's expected outcomes mapped to risk labels. The set's classes say
+data/risk/roundN_conversations.jsonl, with the set's expected outcomes mapped to risk labels, and its questions join
+the NLU data as examples of the answers the set names (data/nlu/roundN.yml; "not covered" ones too). The set's classes say
 which kind of crisis or emergency a message is only roughly, so the emergency labels are guessed from the words
 and printed for a person to check before committing. Refuses to run before the round's first contact is recorded.
 
@@ -67,6 +68,43 @@ def label_for(klass: str, expected: str, text: str) -> str:
     return EXPECTED_LABELS.get(expected, "none")
 
 
+def nlu_intent_for(row: Dict[str, str]) -> Optional[str]:
+    """The NLU intent a training-half question teaches: the first answer its set names (sets from round 7 on name
+    answers, `side_effects/memory`), or `not_covered`; None for everything else (the risk corpus has those)."""
+    if row["expected"] == "not_covered":
+        return "not_covered"
+    answers = [topic.strip() for topic in (row.get("topics") or "").split(",") if "/" in topic]
+    if row["expected"] == "answer" and answers:
+        return answers[0]
+    return None
+
+
+def write_nlu_examples(train: List[Dict[str, str]], trained: set, path: Path, round_number: int) -> int:
+    """The training half's questions as NLU examples of their answers (data/nlu/roundN.yml), skipping texts the
+    NLU already has; returns how many were written."""
+    by_intent: Dict[str, List[str]] = {}
+    for row in train:
+        intent = nlu_intent_for(row)
+        # Square brackets and parentheses would read as entity annotations.
+        text = re.sub(r"[\[\]()]", " ", row["text"]).strip()
+        if intent and normalized(text) not in trained:
+            by_intent.setdefault(intent, []).append(" ".join(text.split()))
+    path.unlink(missing_ok=True)
+    if not by_intent:
+        return 0
+    lines = [
+        'version: "3.1"',
+        "",
+        f"# The training half of fresh evaluation round {round_number}: questions written by someone who never saw the",
+        "# training data, as examples of the answer the set names (bot/tools/fold_round.py writes this file).",
+        "nlu:",
+    ]
+    for intent in sorted(by_intent):
+        lines += [f"- intent: {intent}", "  examples: |", *(f"    - {text}" for text in by_intent[intent])]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return sum(len(texts) for texts in by_intent.values())
+
+
 def split(rows: List[Dict[str, str]]) -> tuple:
     """(regression half, training half): alternate within each class, in id order."""
     by_class: Dict[str, List[Dict[str, str]]] = {}
@@ -94,7 +132,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     folder = PROJECT_ROOT / "tests" / "understanding" / f"round{args.round}"
     risk_dir = PROJECT_ROOT / "data" / "risk"
-    for stale in (risk_dir / f"round{args.round}.tsv", risk_dir / f"round{args.round}_conversations.jsonl"):
+    nlu_file = PROJECT_ROOT / "data" / "nlu" / f"round{args.round}.yml"
+    for stale in (risk_dir / f"round{args.round}.tsv", risk_dir / f"round{args.round}_conversations.jsonl", nlu_file):
         stale.unlink(missing_ok=True)  # a re-run must not find this round's own training half "in training"
     trained = leakage.training_texts(leakage.nlu_texts())
     held_out = leakage.held_out_texts(skip_round=folder.name)
@@ -115,6 +154,8 @@ def main(argv: Optional[List[str]] = None) -> int:
             handle.write(f"{label}\t{row.get('lang') or 'en'}\t{row['text']}\n")
             if row["expected"] == "emergency":
                 print(f"check: {label:18s} {row['text'][:100]}")
+    examples = write_nlu_examples(train, trained, nlu_file, args.round)
+    print(f"{examples} questions of the training half became NLU examples in {nlu_file}")
     conversations = [json.loads(line) for line in (source / "conversations.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     with (folder / "conversations.jsonl").open("w", encoding="utf-8") as tests_file, (
         risk_dir / f"round{args.round}_conversations.jsonl"

@@ -207,3 +207,14 @@ def test_the_direct_question_is_asked_once_then_the_assistant_listens() -> None:
 def test_im_not_safe_out_of_the_blue_gets_the_emergency_reply_and_starts_the_checks() -> None:
     follow = next_follow_up(turn(None, "not_safe"))
     assert (follow.action, follow.safety_state, follow.sets_state) == (NOT_SAFE_REPLY, CHECKING, True)
+
+
+def test_safety_described_after_a_crisis_reply_is_thanked_and_answers_resume() -> None:
+    protected = Turn(CHECKING, "confirm_safe", (), True, False, protective=True)
+    follow_up = next_follow_up(protected)
+    assert (follow_up.action, follow_up.safety_state, follow_up.sets_state) == (RESUME, None, True)
+
+
+def test_safety_described_after_the_direct_question_is_a_no() -> None:
+    protected = Turn(ASKED_SUICIDE, "inform", (), True, False, protective=True)
+    assert next_follow_up(protected).action == ASK_DIRECT_THANKS

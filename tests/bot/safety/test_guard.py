@@ -108,3 +108,50 @@ def test_verdict_summary_never_contains_the_users_words() -> None:
 def test_empty_and_blank_messages_are_no_risk() -> None:
     assert assess("").level is Level.NONE
     assert assess("   \n\t ").level is Level.NONE
+
+
+def test_a_negation_outside_a_match_that_needs_it_is_still_the_risk() -> None:
+    # "doesn't … anymore" is what the words mean, not a denial of them.
+    assert assess("my partner said last night she does not want to be alive anymore, what should we do").is_risk
+
+
+def test_figures_of_speech_alone_clear_the_message_so_the_model_cannot_alarm_on_them() -> None:
+    for text in ("grandma's motto is i'll sleep when i'm dead", "our vet put our old cat to sleep in march, it was kind",
+                 "let's end this chat on a high note, thanks"):
+        verdict = assess(text)
+        assert verdict.level is Level.CLEARED and "idiom" in verdict.cleared_by, text
+
+
+def test_everyday_hyperbole_is_an_idiom_but_the_same_words_about_a_life_are_not() -> None:
+    assert not assess("I'd rather die than sing at the office party lmao").is_risk
+    assert assess("I'd rather be dead than do another month of this taper").is_risk
+    assert not assess("shot myself in the foot by skipping the pharmacy call").is_risk
+    assert not assess("saving up money for a residential program next spring").is_risk
+    assert assess("i've been saving up my pills for when i'm ready").is_risk
+
+
+def test_covert_drugging_needs_an_act_on_the_other_person() -> None:
+    assert assess("i want to slip a few of mine into his tea without him knowing").is_risk
+    assert not assess("i've been borrowing my dad's prescription without him knowing, is that dependence").is_risk
+
+
+def test_a_year_is_not_a_pill_count_and_my_drinking_is_not_a_drink_now() -> None:
+    assert not assess("I have taken clonazepam since 2004, should I ask about stopping?").is_risk
+    assert not assess("should I tell my prescriber about my drinking before the taper starts").is_risk
+    assert assess("took 8 of my klonopin since noon").is_risk
+
+
+def test_urges_that_are_back_are_current_even_after_years_clean() -> None:
+    assert assess("three years clean from self harm but the urges to cut myself are back tonight").is_risk
+
+
+def test_letting_someone_sleep_it_off_or_a_toddler_who_might_have_got_one_is_an_emergency() -> None:
+    assert assess("she took a bunch earlier, can i let her sleep it off?").category == "overdose"
+    assert assess("my 2 year old may have grabbed one from my purse").category == "overdose"
+
+
+def test_protective_statements_are_recognised_unless_negated() -> None:
+    assert assess("my brother is staying with me tonight and I reached out to the crisis line").protective
+    assert assess("she says she feels safe now and we locked away the pills").protective
+    assert not assess("i don't feel safe and nobody is with me").protective
+    assert not assess("I never called the hotline").protective
