@@ -160,8 +160,9 @@ def _planned_reply(turn: Turn) -> Optional[Tuple[Tuple[str, ...], Optional[str]]
         return (NOT_SAFE_REPLY,), CHECKING
     if turn.safety_state not in (CHECKING, RECHECKING) or is_risk_intent(turn.intent):
         return None
-    if turn.protective:
-        # Support present or help reached, said in the person's own words: more than a bare "I'm fine".
+    if turn.protective and turn.intent in YES_INTENTS | NO_INTENTS | NOT_UNDERSTOOD_INTENTS:
+        # Support present or help reached, said in the person's own words: more than a bare "I'm fine". (With a
+        # question in it, the question is answered first and the same thanks follows: next_follow_up.)
         return (RESUME,), None
     if turn.intent in NOT_UNDERSTOOD_INTENTS:
         # Right after a crisis reply, a message the assistant cannot place gets "are you safe right now?" again, with
@@ -211,7 +212,10 @@ def next_follow_up(turn: Turn) -> Optional[FollowUp]:
     if turn.spanish and "utter_input_non_english" not in answers:  # that reply already speaks Spanish
         due.append(SPANISH_NOTE)
     new_state = turn.safety_state
-    if turn.safety_state in (CHECKING, RECHECKING):
+    if turn.safety_state in (CHECKING, RECHECKING) and turn.protective:
+        due.append(RESUME)
+        new_state = None
+    elif turn.safety_state in (CHECKING, RECHECKING):
         due.append(CHECK_IN)
     elif turn.check_ask:
         # A possible risk came with a question: answer it, then ask directly.

@@ -705,7 +705,7 @@ PROTECTIVE: Tuple[str, ...] = (
     "[he|she|they] ~2 [feels|feel|is|are|says|said|seems] ~3 [safe|safer]",
     "[called|texted|talked to|spoke to|spoke with|reached out to|contacted|chatted with] ~2 [988|a crisis line|the crisis line|the hotline|a hotline|lifeline|samaritans|my therapist|my psychiatrist|her psychiatrist|his psychiatrist|my doctor|my sponsor|the crisis team|someone at 988|a counselor]",
     "[saw|seen|see|visited] ~2 [her psychiatrist|his psychiatrist|my psychiatrist|her therapist|his therapist|my therapist|her doctor|his doctor]",
-    "[is|are] [coming over|coming to stay|staying with me|staying with us|here with me|with me now|home now|with me tonight|with me]",
+    "[is|are] [coming over|coming to stay|staying with me|staying with us|here with me|with me now|home now|here now|with me tonight|with me]",
     "[staying with us|staying with me|staying the night]",
     "[locked up|locked away|got rid of|handed over|gave away] ~2 [the meds|the pills|my pills|the medication|her meds|his meds|my meds|the bottle|the knives]",
     "[do not|no longer] feel ~2 [pull|urge|urges|need] to [act|do it|hurt myself]",

@@ -25,6 +25,11 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 
 from bot.safety.corpus import POSSIBLE, RISK_CATEGORY_LABELS, RISK_LABELS
+
+try:  # scikit-learn's own hashing loop (what HashingVectorizer runs), called without building a sparse matrix
+    from sklearn.feature_extraction._hashing_fast import transform as _hashing_transform
+except ImportError:  # pragma: no cover — a scikit-learn without it falls back to the vectorizer
+    _hashing_transform = None
 from bot.safety.normalize import normalize
 
 FEATURES = 2**18
@@ -77,6 +82,21 @@ def _vectorizer() -> object:
     from sklearn.feature_extraction.text import HashingVectorizer
 
     return HashingVectorizer(analyzer=_ngrams, n_features=FEATURES, alternate_sign=False, norm=None, dtype=np.float32)
+
+
+def hashed_ngrams(text: str) -> Tuple[np.ndarray, np.ndarray]:
+    """The distinct hashed n-gram features of one text and their counts — the same features as `ngram_counts`,
+    without the sparse-matrix machinery around it (a third of a millisecond per read)."""
+    grams = _ngrams(text)
+    if not grams:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    if _hashing_transform is None:
+        row = ngram_counts([text]).tocsr()
+        row.sum_duplicates()
+        return row.indices.astype(np.int64), row.data.astype(np.float32)
+    indices, _, _ = _hashing_transform([[(gram, 1) for gram in grams]], FEATURES, np.float32, False, seed=0)
+    features, counts = np.unique(indices, return_counts=True)
+    return features.astype(np.int64), counts.astype(np.float32)
 
 
 def ngram_counts(texts: Sequence[str]):
@@ -221,9 +241,17 @@ class RiskModel:
         scores = np.exp(scores - scores.max(axis=1, keepdims=True))
         return scores / scores.sum(axis=1, keepdims=True)
 
+    def _ngram_scores(self, text: str) -> np.ndarray:
+        """One text's n-gram scores: sublinear TF × IDF, unit length, times the weights (as `_tfidf` computes)."""
+        features, counts = hashed_ngrams(text)
+        if not len(features):
+            return self.ngram_bias.copy()
+        data = (1.0 + np.log(counts)) * self.idf[features]
+        data /= max(float(np.sqrt(data @ data)), 1e-12)
+        return data.astype(np.float32) @ self._weights_by_feature[features] + self.ngram_bias
+
     def _ngram_probabilities(self, texts: Sequence[str]) -> np.ndarray:
-        features = self._tfidf(ngram_counts(texts), self.idf)
-        scores = np.asarray(features @ self._weights_by_feature) + self.ngram_bias
+        scores = np.stack([self._ngram_scores(text) for text in texts])
         # One-vs-rest logistic outputs, normalized as scikit-learn does for log loss.
         probabilities = 1.0 / (1.0 + np.exp(-np.clip(scores, -30, 30)))
         return probabilities / np.maximum(probabilities.sum(axis=1, keepdims=True), 1e-12)

@@ -218,3 +218,10 @@ def test_safety_described_after_a_crisis_reply_is_thanked_and_answers_resume() -
 def test_safety_described_after_the_direct_question_is_a_no() -> None:
     protected = Turn(ASKED_SUICIDE, "inform", (), True, False, protective=True)
     assert next_follow_up(protected).action == ASK_DIRECT_THANKS
+
+
+def test_a_question_that_also_describes_safety_is_answered_then_thanked() -> None:
+    asked = Turn(CHECKING, "care_levels", (), True, False, protective=True)
+    assert next_follow_up(asked) is None  # the rules answer the question first
+    after = next_follow_up(Turn(CHECKING, "care_levels", ("utter_care_levels",), True, False, protective=True))
+    assert (after.action, after.safety_state, after.sets_state) == (RESUME, None, True)

@@ -82,3 +82,14 @@ def test_summary_has_numbers_only(model: RiskModel) -> None:
     assert set(summary) == {"risk", "possible", "category", "sentence_risk", "advice"}
     assert all(isinstance(value, (float, str)) for value in summary.values())
     assert not np.isnan(summary["risk"])
+
+
+def test_the_fast_single_text_path_reads_what_the_vectorizer_and_tfidf_read(model: RiskModel) -> None:
+    texts = [text for text, _ in TRAIN] + ["", "!!", "klonopin klonopin klonopin", "tomé muchas pastillas"]
+    features = model._tfidf(risk_model.ngram_counts(texts), model.idf)
+    scores = np.asarray(features @ model._weights_by_feature) + model.ngram_bias
+    expected = 1.0 / (1.0 + np.exp(-np.clip(scores, -30, 30)))
+    expected /= expected.sum(axis=1, keepdims=True)
+    assert np.allclose(model._ngram_probabilities(texts), expected, atol=1e-5)
+    indices, counts = risk_model.hashed_ngrams("klonopin klonopin")
+    assert len(indices) == len(set(indices.tolist())) and counts.max() == 2
