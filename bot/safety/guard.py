@@ -377,7 +377,7 @@ class SafetyGuard:
                 doc, start, self._sentence_bounds(doc, start)[0], [i for i in range(start, end) if i not in literal]
             )
             for pattern, start, end, literal in context_matches
-        )
+        ) and not any(token.lower_ in lexicon.PROTECTIVE_BLOCKERS for token in doc)
         resolved = self._resolved(doc, self.resolved_matcher.spans(doc))
         evidence: List[Evidence] = []
         for pattern, start, end, literal in self.rule_matcher(doc):
@@ -396,10 +396,11 @@ class SafetyGuard:
         if live:
             strong = [item for item in live if not item.weak] or live
             category = min((item.category for item in strong), key=self._category_rank.__getitem__)
-            return Assessment(Level.RISK, category, tuple(evidence), protective=protective)
+            return Assessment(Level.RISK, category, tuple(evidence))
         if evidence:
             return Assessment(Level.CLEARED, None, tuple(evidence), protective=protective)
         level, reasons = self._alarm_level(doc, idioms, resolved)
+        protective = protective and level is not Level.HINT  # an alarming word left unexplained outweighs it
         if level is Level.NONE and figure:
             return Assessment(Level.CLEARED, alarm_cleared_by=("idiom",), protective=protective)
         return Assessment(level, alarm_cleared_by=reasons, protective=protective)

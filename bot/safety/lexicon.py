@@ -705,11 +705,17 @@ PROTECTIVE: Tuple[str, ...] = (
     "[he|she|they] ~2 [feels|feel|is|are|says|said|seems] ~3 [safe|safer]",
     "[called|texted|talked to|spoke to|spoke with|reached out to|contacted|chatted with] ~2 [988|a crisis line|the crisis line|the hotline|a hotline|lifeline|samaritans|my therapist|my psychiatrist|her psychiatrist|his psychiatrist|my doctor|my sponsor|the crisis team|someone at 988|a counselor]",
     "[saw|seen|see|visited] ~2 [her psychiatrist|his psychiatrist|my psychiatrist|her therapist|his therapist|my therapist|her doctor|his doctor]",
-    "[is|are] [coming over|coming to stay|staying with me|staying with us|here with me|with me now|home now|here now|with me tonight|with me]",
+    "[is|are] [coming over|coming to stay|staying with me|staying with us|here with me|with me now|with me tonight|staying the night]",
     "[staying with us|staying with me|staying the night]",
     "[locked up|locked away|got rid of|handed over|gave away] ~2 [the meds|the pills|my pills|the medication|her meds|his meds|my meds|the bottle|the knives]",
     "[do not|no longer] feel ~2 [pull|urge|urges|need] to [act|do it|hurt myself]",
     "[safety plan|my safety plan|our safety plan]",
+)
+
+# Signs in a message that outweigh any protective words in it ("my husband is here, he says my lips look blue").
+PROTECTIVE_BLOCKERS = frozenset(
+    "blue purple gray grey lips dizzy dizziness slurring slurred shaking seizing twitching jerking vomiting puking "
+    "confused unconscious unresponsive breathing breathe breath took taken swallowed drank drunk".split()
 )
 
 # Figurative uses that would otherwise match a rule; a rule match overlapping one of these is cleared.

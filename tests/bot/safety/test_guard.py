@@ -155,3 +155,8 @@ def test_protective_statements_are_recognised_unless_negated() -> None:
     assert assess("she says she feels safe now and we locked away the pills").protective
     assert not assess("i don't feel safe and nobody is with me").protective
     assert not assess("I never called the hotline").protective
+
+
+def test_signs_of_an_emergency_outweigh_protective_words() -> None:
+    assert not assess("my wife is with me now, she says my lips are turning blue").protective
+    assert not assess("i called 988 but i still want to die").protective
