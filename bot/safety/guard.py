@@ -255,6 +255,8 @@ class SafetyGuard:
                 doc[token.i - 1].lower_ in lexicon.RESOLVED_BEFORE_NOW or doc[token.i - 1].like_num
             ):
                 continue
+            if lower == "now" and {next_token.lower_ for next_token in doc[token.i + 1 : token.i + 6]} & {"years", "yrs", "months"}:
+                continue  # "now I'm 3 years off": the present is the recovery
             if lower == "just" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _JUST_AS_HEDGE:
                 continue  # "just curious", "just wondering": a hedge, not "I just took"
             if lower == "back" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in {"in", "then", "when"}:
@@ -264,6 +266,15 @@ class SafetyGuard:
             ):
                 continue  # "can it happen again?", "does that affect me now?" ask, they do not report
             return False
+        return True
+
+    @staticmethod
+    def _dates_the_past(doc: Doc, span: Tuple[int, int]) -> bool:
+        """"in 2015" dates the past; "in 20 min" does not (only a year counts after a bare "in")."""
+        start, end = span
+        if end - start == 2 and doc[start].lower_ == "in" and doc[start + 1].like_num:
+            text = doc[start + 1].text
+            return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
         return True
 
     @staticmethod
@@ -378,7 +389,7 @@ class SafetyGuard:
             )
             for pattern, start, end, literal in context_matches
         ) and not any(token.lower_ in lexicon.PROTECTIVE_BLOCKERS for token in doc)
-        resolved = self._resolved(doc, self.resolved_matcher.spans(doc))
+        resolved = self._resolved(doc, [span for span in self.resolved_matcher.spans(doc) if self._dates_the_past(doc, span)])
         evidence: List[Evidence] = []
         for pattern, start, end, literal in self.rule_matcher(doc):
             rule = self.rules[pattern.name]

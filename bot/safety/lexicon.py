@@ -181,6 +181,11 @@ RULES: Tuple[Rule, ...] = (
             "[move on|get over it|forget me|be fine|be okay|be better] ~3 if {SELF} [was not|were not|was no longer|were no longer] [around|here|alive]",
             "[would not|do not|would honestly not|really would not] ~1 [mind|care] ~1 if [a bus|a car|a truck|a train|something|someone|lightning] ~2 [hit|hits|killed|kills|took]",
             "[see you|see ya|see yall|meet you] on the other side",
+            "{SELF} ~2 [no longer|do not|don't|dont] [wish|want|care] to be here",
+            "pray|hope|wish ~2 [not to see the morning|not to see another day|not to see tomorrow|not to wake|to not wake|to not see the morning]",
+            "[that is it for me|thats it for me|that will be it for me|i am done for good]",
+            "[it was goodbye|it is goodbye|this is goodbye|saying goodbye for good|my goodbye]",
+            "{SELF} [will not|would not] be [around|here] for [another|the next|much|more]",
             "{SELF} [do not think|do not expect|doubt] {SELF} [will|will be|would|would be|am going to be] ~1 [here|around|alive|wake up|make it] ~3 [morning|tomorrow|by|much longer|anymore|next week]",
             "[when|after|once] {SELF} $BE gone",
             "{SELF} [do not|can not] see myself [making it|surviving|being here|living|being alive|alive] ~3",
@@ -269,6 +274,9 @@ RULES: Tuple[Rule, ...] = (
             # Pharmacology shorthand for the lethal dose (added from the regression half of evaluation round 2).
             "=ld50|=ld50s",
             "=ld #",
+            # Spanish: how much is lethal ("qué cantidad de rivotril con alcohol es mortal").
+            "[que cantidad|cuanto|cuanta|cuantas|cuantos] ~6 [es mortal|son mortales|es letal|son letales|para morir|me mata|me matan|para matarme|para no despertar]",
+            "[what|which] ~4 [most likely|more likely|most|best|quickest] ~2 to [actually be deadly|be deadly|be fatal|be lethal|kill you|kill me]",
         ),
     ),
     Rule(
@@ -322,6 +330,8 @@ RULES: Tuple[Rule, ...] = (
             "[pienso en suicidarme|pienso en matarme|pienso en morir|pensando en suicidarme|pensando en matarme]",
             "[quitarme la vida|acabar con mi vida|acabar con todo|ganas de morir|ganas de morirme|ganas de matarme]",
             "=suicidarme|=matarme",
+            # Not waking up, in Spanish ("pienso tomármelas hoy para no despertar").
+            "[para no despertar|para no despertarme|no volver a despertar|no despertar mas|no despertar nunca|no quiero despertar|no quiero despertarme|dormir para siempre]",
         ),
     ),
     # ============================================================================================ self-harm
@@ -489,8 +499,8 @@ RULES: Tuple[Rule, ...] = (
             "{SUBJ} ~2 [had|has|having|is having] [an overdose|a overdose|an od]",
             "[=i =overdosed|=i =am =overdosing|=overdosing =right =now|=overdosed =on]",
             "$BENZO ~1 [are in me|is in me|are already in me|in my system now]",
-            "[got into|ate|swallowed|chewed|found] ~3 [my|his|her|the|their|grandmas|moms|dads] ~1 $BENZO",
-            "[toddler|baby|kid|child|son|daughter|dog|puppy|cat] ~4 [got into|ate|swallowed|chewed] ~3",
+            "[got into|ate|swallowed|chewed|found] ~3 [my|his|her|the|their|grandmas|grandpas|moms|dads|nanas|uncles|aunts] ~1 $BENZO",
+            "[toddler|baby|kid|child|son|daughter|nephew|niece|grandson|granddaughter|grandkid|grandchild|dog|puppy|cat] ~4 [got into|ate|swallowed|chewed] ~3",
             "[toddler|baby|kid|child|son|daughter|yr old|year old|yo|grandson|granddaughter|dog|puppy|cat] ~3 [might have|may have|could have|probably|think] ~1 [gotten|got|grabbed|eaten|swallowed|chewed] ~1 [one|a pill|some|a tablet|two|it|my]",
             "$BENZO ~2 [bottle|pack|script|box] ~2 [is|was] [empty|gone]",
             "[found|see|is] ~2 [an empty|the empty|empty] ~1 [bottle|pill bottle|pack|blister]",
@@ -643,6 +653,7 @@ RULES: Tuple[Rule, ...] = (
             "{SUBJ} ~2 $BE ~2 [hallucinating|seeing things|hearing things|hearing voices|seeing people|seeing bugs|seeing shadows|seeing shadow people]",
             "{SUBJ} ~3 [see|sees|saw|seeing|hear|hears|heard|hearing] ~3 [things|people|bugs|voices|stuff|shadows|his dead|her dead|my dead] ~4 [not there|that are not|nobody|no one|aren t|is not there|are not there|wife|husband|mom|dad|everywhere]",
             "[shadow people|things that are not there|people who are not there|voices that are not there|bugs crawling|walls are moving|walls keep moving|walls are breathing|tv is talking|tv talking to|the tv talks]",
+            "[hear|hears|hearing|heard|see|sees|seeing|saw] ~4 [that is not playing|that isnt playing|that is not there|that isnt there|that nobody else|that no one else|nobody else can|no one else can]",
             "[people|someone|men|strangers] ~2 in my room ~4 [not supposed|are not|who are not|watching]",
             "{SUBJ} ~2 [do not|does not|did not] ~1 [know|recognize|recognise] ~2 [where i am|where he is|where she is|where they are|who i am|me|us|anyone|his|her]",
             "{SUBJ} ~2 $BE ~2 [so|really|very|totally|completely|extremely|super|really really] ~1 [confused|disoriented|delirious|out of it]",
@@ -693,6 +704,15 @@ FIGURES: Tuple[str, ...] = (
     "[taper|withdrawal|benzos|klonopin|this|it|addiction] ~2 [has taken|took|taken] [everything|everything from me|it all|my life from me]",
     "[trafico|calor|trabajo|tarea|examen|examenes|frio|jefe|horario] ~3 [me esta matando|me esta matarlo|me estan matando|me estan matarlo|me mata|me va a matar]",
     "[me esta matando|me esta matarlo|me estan matando|me estan matarlo|me mata] ~4 [jaja|jajaja|jajajaja|lol|xd]",
+    "[the song|a song|this song|that song|song called|the track|the album|the movie|the film|the book|the show|the band] ~2 [overdose|suicide|dead|killer|die|dying|kill|death]",
+    "[dead leg|dead arm|leg is dead|arm is dead|legs are dead|dead battery|dead phone]",
+    "[dream that i|dreamt that i|dreamed that i|dream where i|dreamt i|dreamed i|nightmare that i|nightmare where i] ~2 [died|was dead|die|was dying|drowned]",
+    "[lost my mind|losing my mind|lose my mind] [trying to|over|with the|at the|because of the]",
+    "[throw|throwing|toss|tossing|chuck] ~3 [pills|meds|phone|laptop|bottle] off a bridge",
+    "[threw out|throw out|tossed|recycled|disposed of|thrown out] ~3 [pill bottles|bottles|empty bottles]",
+    "[goodbye|bye|bye bye|farewell] [klonopin|benzos|clonazepam|pills|xanax|kpins|withdrawal|taper]",
+    "[giving away|gave away|donating|donated|give away] ~4 [books|clothes|old clothes|baby clothes|toys] ~4 [library|goodwill|charity|shelter|thrift|church]",
+    "[last pill|last dose|final pill|final dose|last taper dose] ~6 [taper done|taper is done|done tapering|finished|free|off benzos|off klonopin|made it|milestone]",
     "[going to|will|would] [strangle|murder|kill|strangling|murdering] me [for eating|for taking|for borrowing|for using|for breaking|for losing|for finishing|for drinking]",
 )
 
@@ -710,12 +730,17 @@ PROTECTIVE: Tuple[str, ...] = (
     "[locked up|locked away|got rid of|handed over|gave away] ~2 [the meds|the pills|my pills|the medication|her meds|his meds|my meds|the bottle|the knives]",
     "[do not|no longer] feel ~2 [pull|urge|urges|need] to [act|do it|hurt myself]",
     "[safety plan|my safety plan|our safety plan]",
+    "{SELF} $BE ~2 [safe|safer]",
+    "[driving to|on our way to|on the way to|heading to|going to|at|took him to|took her to|bringing him to|bringing her to] [the vet|the er|the hospital|urgent care|the emergency room|the emergency vet]",
+    "[poison line|poison control|the vet|the doctor|the nurse|the paramedics|the ambulance] ~3 [said|says|told us|told me|is here|are here|came]",
+    "[police|paramedics|ambulance|the crisis team] ~3 [did a welfare check|are with her|are with him|took her|took him|got there]",
+    "[sitting with me|staying with me|stays with me|is sitting with me|took the pills to|took my pills to|has my pills|holding my pills|holds my pills]",
 )
 
 # Signs in a message that outweigh any protective words in it ("my husband is here, he says my lips look blue").
 PROTECTIVE_BLOCKERS = frozenset(
     "blue purple gray grey lips dizzy dizziness slurring slurred shaking seizing twitching jerking vomiting puking "
-    "confused unconscious unresponsive breathing breathe breath took taken swallowed drank drunk".split()
+    "confused unconscious unresponsive breathing breathe breath swallowed drank drunk overdosed".split()
 )
 
 # Figurative uses that would otherwise match a rule; a rule match overlapping one of these is cleared.
@@ -740,6 +765,8 @@ IDIOMS: Tuple[str, ...] = (
     "[ended up|end up|the end of|end of the|for the life of me|band called|a band|song called|game called]",
     "[i can not breathe lol|can not breathe lol|can not breathe haha|i can not even]",
     "[suicide prevention|suicide awareness|prevention walk|awareness walk]",
+    "[poison line|poison control|poison center|poison centre|poison help|animal poison|pet poison]",
+    "[cut me|cutting me|cuts me|cut him|cut her] [from|to|down|by|again|back|off]",
     "[seizure of|seize the day|seized the]",
     "[dye my|dye her|dye his|dye the|dye it|dye them|dye some|dye a|dye our|dye their]",
     "[kill|killed|killing|kills] [a|the|that|this|some|all the|those|these|every] ~1 [spider|spiders|bug|bugs|fly|flies|mosquito|mosquitoes|roach|roaches|cockroach|ant|ants|wasp|wasps|mouse|mice|rat|rats|weeds|plant|plants|process|app|battery|zombie|zombies|boss|monster|monsters|level|germs|bacteria|vibe|mood|buzz]",
@@ -752,12 +779,18 @@ IDIOMS: Tuple[str, ...] = (
     "[asked if|asked me if|asked whether|asked me whether|asks if|asks me if] ~10 [said no|answered no|told her no|told him no|told them no|said i do not|said i did not]",
     "[rather die than|sooner die than|rather be dead than] ~6 [lol|lmao|haha|hahaha|😂|🤣|💀|😭]",
     "on the other side of [this|the|my|it|withdrawal|the taper|this taper|recovery]",
+    "[catch the bus|catching the bus|catch a bus|caught the bus] [to|at|home|into|downtown|tomorrow|every|in the|from|this morning|to my]",
+    "[die on this hill|die on that hill|dying on this hill|dying on that hill|hill to die on|hill i will die on]",
+    "[so long|so boring|so bad|so awkward|so embarrassing|so loud|so slow|so cringe|so hot] ~2 [i wanted to die|i want to die|i could die|i almost died]",
+    "[wanted to die|want to die|could have died|almost died] ~1 [🙄|😂|🤣|lol|lmao|haha|💀|😅]",
+    "[end this taper|end my taper|end the taper|finish this taper|finish my taper|end this detox|end my detox] ~2 [strong|well|right|on a high|on a good]",
+    "[shot a|shot an|shot] # ~3 [golf|round|holes|course|par|today]",
     "[scared|afraid|worried|terrified|nervous|anxious] ~2 [i would|i d|i might|i could|of having|of getting] ~1 [have|get|having|getting] ~2 [a seizure|seizures]",
 )
 
 NEGATORS = frozenset({"not", "never", "no", "nothing", "nobody", "none", "nor", "n't", "without", "neither"})
 # After a negator these make the clause uncertain rather than negative ("I'm not sure I want to live").
-UNCERTAINTY_AFTER_NEGATOR = frozenset({"sure", "know", "certain", "convinced", "able", "think", "even"})
+UNCERTAINTY_AFTER_NEGATOR = frozenset({"sure", "know", "certain", "convinced", "able", "think", "even", "idea", "clue"})
 NEGATION_WINDOW = 4
 
 # Framing that turns an event into a hypothetical.

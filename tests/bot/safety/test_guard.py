@@ -160,3 +160,32 @@ def test_protective_statements_are_recognised_unless_negated() -> None:
 def test_signs_of_an_emergency_outweigh_protective_words() -> None:
     assert not assess("my wife is with me now, she says my lips are turning blue").protective
     assert not assess("i called 988 but i still want to die").protective
+
+
+def test_everyday_talk_about_buses_hills_golf_and_songs_is_not_a_crisis() -> None:
+    for text in ("catching the bus to my first outpatient session tomorrow", "this is the hill i will die on: slow tapers win",
+                 "shot an 84 on the course today!", "that song 'Overdose' is so catchy", "woke up with a dead arm again",
+                 "threw out all the empty bottles today, bye bye klonopin", "the queue was so slow i wanted to die lol"):
+        assert not assess(text).is_risk, text
+
+
+def test_a_number_after_in_dates_the_past_only_when_it_is_a_year() -> None:
+    assert assess("he keeps seizing, third time in 15 minutes, he ran out of his pins").is_risk
+    assert not assess("I had a withdrawal seizure in 2016 and I'm fine now").is_risk
+
+
+def test_now_followed_by_years_of_recovery_is_still_a_resolved_past() -> None:
+    assert not assess("I used to want to die back then. Now I'm 4 years clean and happy").is_risk
+
+
+def test_no_idea_is_uncertainty_not_a_denial() -> None:
+    assert assess("hugged everyone tonight and they have no idea it was goodbye").is_risk
+
+
+def test_spanish_lethality_and_not_waking_up_are_crisis() -> None:
+    assert assess("cuántas pastillas de clonazepam son mortales").category == "suicide"
+    assert assess("guardé todas mis pastillas para no despertar mañana").category == "suicide"
+
+
+def test_help_reached_for_an_animal_is_protective() -> None:
+    assert assess("the pet poison helpline told us to come in, we're heading to the emergency vet now").protective
