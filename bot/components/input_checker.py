@@ -13,6 +13,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.input_check import check_input
+from bot.spanish_gloss import gloss
 
 ORIGINAL_TEXT = "original_text"
 INPUT_CHECK = "input_check"
@@ -20,7 +21,8 @@ INPUT_CHECK = "input_check"
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
 class InputChecker(GraphComponent):
-    """Strips control characters, caps the length the classifier reads, and flags empty or non-English text.
+    """Strips control characters, caps the length the classifier reads, flags empty or non-English text, and glosses
+    Spanish into English for the intent classifiers (bot.spanish_gloss).
 
     The untouched text is kept (not output) for the safety guard, which reads far more of a long message.
     """
@@ -48,6 +50,8 @@ class InputChecker(GraphComponent):
                 continue
             verdict = check_input(raw)
             message.set(ORIGINAL_TEXT, raw)
-            message.set(TEXT, verdict.text)
+            # The intent classifiers learnt English: a Spanish question reaches them as an English gloss. The safety
+            # layer reads the person's own words (ORIGINAL_TEXT).
+            message.set(TEXT, gloss(verdict.text) if verdict.language == "es" else verdict.text)
             message.set(INPUT_CHECK, verdict.as_dict(), add_to_output=True)
         return messages

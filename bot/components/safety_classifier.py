@@ -207,8 +207,10 @@ class SafetyClassifier(GraphComponent):
         """The decision for one message (stored on it as `safety`)."""
         text = message.get(ORIGINAL_TEXT) or message.get(TEXT) or ""
         assessment = self._guard.assess(text)
-        # The featurizer already encoded the cleaned text: the same text hits the encoder's cache.
-        reading = self._reading(text, message.get(TEXT) or text)
+        # The featurizer already encoded the cleaned text: the same text hits the encoder's cache. A Spanish message's
+        # TEXT is an English gloss for the intent classifiers; the risk model reads the person's own words.
+        spanish = (message.get(INPUT_CHECK) or {}).get("language") == "es"
+        reading = self._reading(text, text if spanish else message.get(TEXT) or text)
         # The intent classifier learnt English: in another language its confidence says nothing about risk.
         english = (message.get(INPUT_CHECK) or {}).get("language", "en") == "en"
         ranking = (message.get(INTENT_RANKING_KEY) or []) if english else []
