@@ -79,7 +79,7 @@ MACROS: Dict[str, List[str]] = {
     ],
     "SUBJ": ["{SELF}", "{OTHER}"],
     # Past-tense intake, exact forms so "I'm taking all my pills tonight" (a plan) is not read as an overdose.
-    "TOOK": ["=took|=taken|=tok|=tuk|=swallowed|=swalloed|=ate|=eaten|=popped|=downed|=chugged|=snorted|=railed|=dumped|=emptied|=injected|=shot|=did"],
+    "TOOK": ["=took|=taken|=tok|=tuk|=swallowed|=swalloed|=ate|=eaten|=popped|=downed|=chugged|=snorted|=railed|=dumped|=emptied|=injected|=shot|=did|=chewed|=crushed"],
     # Intentions and wishes between a subject and an act.
     "INTENT": [
         "want|wish|need|plan|mean|intend|decide|try|prepare|deserve ?to",
@@ -719,9 +719,8 @@ FIGURES: Tuple[str, ...] = (
 # Protective statements (C-SSRS safety planning: support present, help reached, means put away). After a crisis
 # reply they say the person is safer now: the assistant thanks them and returns to answers rather than reading the
 # words "988", "safe" or "pills" as more of the crisis (bot.components.safety_classifier). Negated ones do not count.
+# A bare "I'm safe now" is not one: it gets the gentle re-check (bot.safety.dialogue).
 PROTECTIVE: Tuple[str, ...] = (
-    "{SELF} ~2 [feel|feeling|felt] ~2 [safe|safer|steadier|calmer|more stable|grounded|more grounded]",
-    "{SELF} $BE ~2 [safe|safer] ~1 [now|tonight|for now|today|here]",
     "[he|she|they] ~2 [feels|feel|is|are|says|said|seems] ~3 [safe|safer]",
     "[called|texted|talked to|spoke to|spoke with|reached out to|contacted|chatted with] ~2 [988|a crisis line|the crisis line|the hotline|a hotline|lifeline|samaritans|my therapist|my psychiatrist|her psychiatrist|his psychiatrist|my doctor|my sponsor|the crisis team|someone at 988|a counselor]",
     "[saw|seen|see|visited] ~2 [her psychiatrist|his psychiatrist|my psychiatrist|her therapist|his therapist|my therapist|her doctor|his doctor]",
@@ -730,7 +729,6 @@ PROTECTIVE: Tuple[str, ...] = (
     "[locked up|locked away|got rid of|handed over|gave away] ~2 [the meds|the pills|my pills|the medication|her meds|his meds|my meds|the bottle|the knives]",
     "[do not|no longer] feel ~2 [pull|urge|urges|need] to [act|do it|hurt myself]",
     "[safety plan|my safety plan|our safety plan]",
-    "{SELF} $BE ~2 [safe|safer]",
     "[driving to|on our way to|on the way to|heading to|going to|at|took him to|took her to|bringing him to|bringing her to] [the vet|the er|the hospital|urgent care|the emergency room|the emergency vet]",
     "[poison line|poison control|the vet|the doctor|the nurse|the paramedics|the ambulance] ~3 [said|says|told us|told me|is here|are here|came]",
     "[police|paramedics|ambulance|the crisis team] ~3 [did a welfare check|are with her|are with him|took her|took him|got there]",
@@ -766,6 +764,7 @@ IDIOMS: Tuple[str, ...] = (
     "[i can not breathe lol|can not breathe lol|can not breathe haha|i can not even]",
     "[suicide prevention|suicide awareness|prevention walk|awareness walk]",
     "[poison line|poison control|poison center|poison centre|poison help|animal poison|pet poison]",
+    "[breathing routine|breathing exercise|breathing exercises|breathing technique|breathing techniques|deep breathing|box breathing|breathing app|breathing practice]",
     "[cut me|cutting me|cuts me|cut him|cut her] [from|to|down|by|again|back|off]",
     "[seizure of|seize the day|seized the]",
     "[dye my|dye her|dye his|dye the|dye it|dye them|dye some|dye a|dye our|dye their]",

@@ -189,3 +189,13 @@ def test_spanish_lethality_and_not_waking_up_are_crisis() -> None:
 
 def test_help_reached_for_an_animal_is_protective() -> None:
     assert assess("the pet poison helpline told us to come in, we're heading to the emergency vet now").protective
+
+
+def test_a_bare_im_safe_is_not_a_protective_statement_it_gets_the_recheck() -> None:
+    assert not assess("yes I'm safe now").protective
+    assert not assess("i feel ok now, really").protective
+
+
+def test_chewing_pills_is_taking_them_and_a_breathing_routine_is_not_an_alarm() -> None:
+    assert assess("chewed like 8 of my kpins, what now").category == "overdose"
+    assert not assess("my breathing exercises before bed help with the taper").is_risk
