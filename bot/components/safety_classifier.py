@@ -209,11 +209,10 @@ class SafetyClassifier(GraphComponent):
         assessment = self._guard.assess(text)
         # The featurizer already encoded the cleaned text: the same text hits the encoder's cache. A Spanish message's
         # TEXT is an English gloss for the intent classifiers; the risk model reads the person's own words.
-        spanish = (message.get(INPUT_CHECK) or {}).get("language") == "es"
-        reading = self._reading(text, text if spanish else message.get(TEXT) or text)
+        language = (message.get(INPUT_CHECK) or {}).get("language", "en")
+        reading = self._reading(text, text if language == "es" else message.get(TEXT) or text)
         # The intent classifier learnt English: in another language its confidence says nothing about risk.
-        english = (message.get(INPUT_CHECK) or {}).get("language", "en") == "en"
-        ranking = (message.get(INTENT_RANKING_KEY) or []) if english else []
+        ranking = (message.get(INTENT_RANKING_KEY) or []) if language == "en" else []
         decision = decide(assessment, ranking, reading, self.thresholds, len(text.split()))
         summary: Dict[str, Any] = {**assessment.as_dict(), "decision": decision.reason, **decision.as_dict()}
         if reading is not None:

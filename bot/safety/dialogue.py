@@ -212,11 +212,10 @@ def next_follow_up(turn: Turn) -> Optional[FollowUp]:
     if turn.spanish and "utter_input_non_english" not in answers:  # that reply already speaks Spanish
         due.append(SPANISH_NOTE)
     new_state = turn.safety_state
-    if turn.safety_state in (CHECKING, RECHECKING) and turn.protective:
-        due.append(RESUME)
-        new_state = None
-    elif turn.safety_state in (CHECKING, RECHECKING):
-        due.append(CHECK_IN)
+    if turn.safety_state in (CHECKING, RECHECKING):
+        # Safety described in the person's own words ends the checks; anything else is followed by one.
+        due.append(RESUME if turn.protective else CHECK_IN)
+        new_state = None if turn.protective else new_state
     elif turn.check_ask:
         # A possible risk came with a question: answer it, then ask directly.
         due.append(ASK_DIRECT_ES[turn.check_ask] if turn.spanish else ASK_DIRECT[turn.check_ask])

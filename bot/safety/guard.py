@@ -115,6 +115,11 @@ class Assessment:
         }
 
 
+def _is_year(text: str) -> bool:
+    """"1995", "2016": a year, not a count or a number of minutes."""
+    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
+
+
 def _number_value(text: str) -> Optional[float]:
     try:
         return float(text.replace(",", ""))
@@ -273,8 +278,7 @@ class SafetyGuard:
         """"in 2015" dates the past; "in 20 min" does not (only a year counts after a bare "in")."""
         start, end = span
         if end - start == 2 and doc[start].lower_ == "in" and doc[start + 1].like_num:
-            text = doc[start + 1].text
-            return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
+            return _is_year(doc[start + 1].text)
         return True
 
     @staticmethod
@@ -323,7 +327,7 @@ class SafetyGuard:
             _number_value(token.lower_)
             for token in doc[start:end]
             # A year is not a count: "I have taken it since 1995".
-            if not (token.i and doc[token.i - 1].lower_ in {"since", "in", "from"} and len(token.text) == 4)
+            if not (token.i and doc[token.i - 1].lower_ in {"since", "in", "from"} and _is_year(token.text))
         ]
         return any(value is not None and low <= value <= high for value in values)
 
@@ -382,13 +386,6 @@ class SafetyGuard:
         context_matches = self.idiom_matcher(doc)
         idioms = [(start, end) for pattern, start, end, _ in context_matches if pattern.name != "protective"]
         figure = any(pattern.name == "figure" for pattern, _, _, _ in context_matches)
-        protective = any(
-            pattern.name == "protective"
-            and not self._negated(
-                doc, start, self._sentence_bounds(doc, start)[0], [i for i in range(start, end) if i not in literal]
-            )
-            for pattern, start, end, literal in context_matches
-        ) and not any(token.lower_ in lexicon.PROTECTIVE_BLOCKERS for token in doc)
         resolved = self._resolved(doc, [span for span in self.resolved_matcher.spans(doc) if self._dates_the_past(doc, span)])
         evidence: List[Evidence] = []
         for pattern, start, end, literal in self.rule_matcher(doc):
@@ -408,6 +405,7 @@ class SafetyGuard:
             strong = [item for item in live if not item.weak] or live
             category = min((item.category for item in strong), key=self._category_rank.__getitem__)
             return Assessment(Level.RISK, category, tuple(evidence))
+        protective = self._protective(doc, context_matches)
         if evidence:
             return Assessment(Level.CLEARED, None, tuple(evidence), protective=protective)
         level, reasons = self._alarm_level(doc, idioms, resolved)
@@ -415,6 +413,16 @@ class SafetyGuard:
         if level is Level.NONE and figure:
             return Assessment(Level.CLEARED, alarm_cleared_by=("idiom",), protective=protective)
         return Assessment(level, alarm_cleared_by=reasons, protective=protective)
+
+    def _protective(self, doc: Doc, context_matches: Sequence[Tuple[object, int, int, Set[int]]]) -> bool:
+        """A protective statement that is not negated, with no emergency sign beside it."""
+        if any(token.lower_ in lexicon.PROTECTIVE_BLOCKERS for token in doc):
+            return False
+        return any(
+            pattern.name == "protective"
+            and not self._negated(doc, start, self._sentence_bounds(doc, start)[0], [i for i in range(start, end) if i not in literal])
+            for pattern, start, end, literal in context_matches
+        )
 
     def _alarm_level(self, doc: Doc, idioms: Sequence[Tuple[int, int]], resolved: bool) -> Tuple[Level, Tuple[str, ...]]:
         """With no rule matched: HINT if an alarming word is left unexplained, CLEARED (with the reasons) if every

@@ -25,11 +25,6 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 
 from bot.safety.corpus import POSSIBLE, RISK_CATEGORY_LABELS, RISK_LABELS
-
-try:  # scikit-learn's own hashing loop (what HashingVectorizer runs), called without building a sparse matrix
-    from sklearn.feature_extraction._hashing_fast import transform as _hashing_transform
-except ImportError:  # pragma: no cover — a scikit-learn without it falls back to the vectorizer
-    _hashing_transform = None
 from bot.safety.normalize import normalize
 
 FEATURES = 2**18
@@ -84,17 +79,22 @@ def _vectorizer() -> object:
     return HashingVectorizer(analyzer=_ngrams, n_features=FEATURES, alternate_sign=False, norm=None, dtype=np.float32)
 
 
+@lru_cache(maxsize=1)
+def _hashing_transform() -> Callable:
+    """scikit-learn's own hashing loop, the one HashingVectorizer runs (scikit-learn is pinned: a change of this
+    private function fails here, loudly, and the fast-path test compares it with the vectorizer)."""
+    from sklearn.feature_extraction._hashing_fast import transform
+
+    return transform
+
+
 def hashed_ngrams(text: str) -> Tuple[np.ndarray, np.ndarray]:
     """The distinct hashed n-gram features of one text and their counts — the same features as `ngram_counts`,
     without the sparse-matrix machinery around it (a third of a millisecond per read)."""
     grams = _ngrams(text)
     if not grams:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-    if _hashing_transform is None:
-        row = ngram_counts([text]).tocsr()
-        row.sum_duplicates()
-        return row.indices.astype(np.int64), row.data.astype(np.float32)
-    indices, _, _ = _hashing_transform([[(gram, 1) for gram in grams]], FEATURES, np.float32, False, seed=0)
+    indices, _, _ = _hashing_transform()([[(gram, 1) for gram in grams]], FEATURES, np.float32, False, seed=0)
     features, counts = np.unique(indices, return_counts=True)
     return features.astype(np.int64), counts.astype(np.float32)
 
