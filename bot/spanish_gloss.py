@@ -20,6 +20,9 @@ from typing import Dict, List, Tuple
 # Phrases first (longest first when applied), then single words. Keys are lowercase and without accents.
 PHRASES: Dict[str, str] = {
     "de golpe": "suddenly cold turkey",
+    "hace anos": "years ago",
+    "a salvo": "safe",
+    "ya no": "no longer",
     "de repente": "suddenly",
     "cuanto tiempo": "how long",
     "cuanto dura": "how long does last",
@@ -95,6 +98,7 @@ WORDS: Dict[str, str] = {
     "engorda": "weight gain", "peso": "weight", "pelo": "hair", "orina": "urine", "hijo": "son", "hija": "daughter",
     "mama": "mom", "papa": "dad", "madre": "mother", "padre": "father", "esposo": "husband", "esposa": "wife",
     "familia": "family", "amigo": "friend", "amiga": "friend", "dias": "days", "dia": "day", "semanas": "weeks",
+    "despertar": "wake up", "despiertas": "wake up", "despierto": "wake up", "despierte": "wake up",
     "semana": "week", "meses": "months", "mes": "month", "anos": "years", "ano": "year", "horas": "hours",
     "fases": "phases", "etapas": "stages", "prolongada": "protracted", "prolongado": "protracted",
     "cronico": "chronic", "reduccion": "taper", "reducir": "taper", "bajar": "lower", "disminuir": "taper",

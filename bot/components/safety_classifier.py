@@ -33,7 +33,7 @@ from bot.input_check import NON_ENGLISH_INTENT, UNREADABLE_INTENT, InputKind
 from bot.safety.categories import UNCLEAR_RISK_INTENT, is_risk_intent
 from bot.safety.corpus import deduplicate, nlu_examples, read_corpus, with_context
 from bot.safety.dialogue import ASKED_DANGER, ASKED_SUICIDE, CHECKING, CRISIS_RESPONSES, RECHECKING, SAFETY_STATE_SLOT
-from bot.safety.fusion import RiskDecision, Thresholds, Tier, decide, stronger
+from bot.safety.fusion import RiskDecision, Thresholds, Tier, decide, reconsider, stronger
 from bot.safety.guard import Assessment, Level, get_guard
 from bot.safety.risk_model import RiskModel
 
@@ -214,6 +214,11 @@ class SafetyClassifier(GraphComponent):
         # The intent classifier learnt English: in another language its confidence says nothing about risk.
         ranking = (message.get(INTENT_RANKING_KEY) or []) if language == "en" else []
         decision = decide(assessment, ranking, reading, self.thresholds, len(text.split()))
+        if assessment.unexplained is not None and reading is not None and reading.concern >= self.thresholds.check:
+            # The model's alarm may sit in the words the guard explained away, or beside them: it reads the rest.
+            unexplained = self._reading(assessment.unexplained)
+            if unexplained is not None:
+                decision = reconsider(decision, assessment, ranking, unexplained, self.thresholds, len(text.split()))
         summary: Dict[str, Any] = {**assessment.as_dict(), "decision": decision.reason, **decision.as_dict()}
         if reading is not None:
             summary["model"] = reading.as_dict()

@@ -229,3 +229,30 @@ def decide(
     if guess and assessment.level is not Level.CLEARED:
         return RiskDecision(Tier.CHECK, guess, "classifier alone")
     return RiskDecision(Tier.NONE, None, f"guard {assessment.level.value}, model {reading.risk:.2f}")
+
+
+def reconsider(
+    decision: RiskDecision,
+    assessment: Assessment,
+    ranking: List[Dict[str, Any]],
+    unexplained: RiskReading,
+    thresholds: Thresholds = Thresholds(),
+    words: int = SHORT_MESSAGE_WORDS,
+) -> RiskDecision:
+    """The decision after the risk model has read the message without the words the guard explained away
+    (`assessment.unexplained`). An explanation covers the words it matched, not the whole message:
+      - what is left still reads as a risk ("I don't want to die exactly, I just want to stop being alive"; a
+        negation that belongs to another clause) → the tier that reading earns, if higher;
+      - only idioms or figures were explained (no rule matched) and what is left raises no concern ("me muero de
+        hambre, por fin volvió el apetito") → the model's alarm came from the idiom's words: NONE.
+    """
+    if assessment.level is Level.RISK or assessment.unexplained is None:
+        return decision
+    again = decide(Assessment(Level.NONE), ranking, unexplained, thresholds, words)
+    if TIER_ORDER[again.tier] > TIER_ORDER[decision.tier]:
+        return RiskDecision(again.tier, again.category, f"{again.reason}, on what the guard did not explain away")
+    idioms_only = assessment.level is not Level.HINT and not assessment.evidence and assessment.cleared_by <= {"idiom"}
+    if idioms_only and decision.tier is not Tier.NONE and unexplained.concern < thresholds.check:
+        return RiskDecision(Tier.NONE, None, "the model's concern was the idiom's words")
+    return decision
+

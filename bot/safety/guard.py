@@ -93,6 +93,10 @@ class Assessment:
     alarm_cleared_by: Tuple[str, ...] = ()
     # The message states a protective factor ("my sister is staying with me", "I called 988"), not negated.
     protective: bool = False
+    # The message without the words the guard explained away (idioms, figures, cleared matches), for the risk
+    # model to read again; None when nothing was explained away. "I don't want to die exactly, I just want to stop
+    # being alive" keeps its risk without "want to die"; "this taper is killing me" keeps none without "killing me".
+    unexplained: Optional[str] = None
 
     @property
     def cleared_by(self) -> FrozenSet[str]:
@@ -113,6 +117,14 @@ class Assessment:
             "cleared": sorted({f"{item.rule}:{item.cleared_by}" for item in self.evidence if item.cleared_by}),
             "protective": self.protective,
         }
+
+
+# A subject pronoun that opens a new clause, and the verbs after which it does not ("I don't think I …").
+_CLAUSE_SUBJECTS = frozenset({"i", "he", "she", "they", "we", "quiero", "voy", "estoy", "tengo"})
+_THINKING = frozenset({"think", "believe", "feel", "know", "say", "mean", "guess", "suppose", "said", "thought", "that"})
+_PAPERS = frozenset({"script", "scripts", "prescription", "prescriptions"})
+# Words that turn "now I am fine" around ("now I am not fine", "now I'm no better").
+_NEGATORS_NOW = frozenset({"not", "no", "never", "hardly", "barely"})
 
 
 def _is_year(text: str) -> bool:
@@ -201,9 +213,21 @@ class SafetyGuard:
         for index in [*window, *absorbed]:
             if doc[index].lower_ in lexicon.NEGATORS:
                 following = doc[index + 1].lower_ if index + 1 < len(doc) else ""
-                if following not in lexicon.UNCERTAINTY_AFTER_NEGATOR:
+                if following not in lexicon.UNCERTAINTY_AFTER_NEGATOR and not SafetyGuard._new_clause_between(doc, index, start):
                     return True
         return False
+
+    @staticmethod
+    def _new_clause_between(doc: Doc, negator: int, start: int) -> bool:
+        """A comma or a subject begins a new clause between a negator and a match ("no, I want to die"; "I don't
+        want to die I just want to stop existing"; "ya no aguanto más, quiero morirme"), unless the subject is what
+        a verb of thinking introduces ("I don't think I want to …")."""
+        if any(doc[index].text in _CLAUSE_END for index in range(negator + 1, start)):
+            return True
+        return any(
+            doc[index].lower_ in _CLAUSE_SUBJECTS and doc[index - 1].lower_ not in _THINKING
+            for index in range(negator + 2, min(start + 1, len(doc)))
+        )
 
     @staticmethod
     def _hypothetical(doc: Doc, start: int, sentence_start: int) -> bool:
@@ -262,6 +286,9 @@ class SafetyGuard:
                 continue
             if lower == "now" and {next_token.lower_ for next_token in doc[token.i + 1 : token.i + 6]} & {"years", "yrs", "months"}:
                 continue  # "now I'm 3 years off": the present is the recovery
+            following = {next_token.lower_ for next_token in doc[token.i + 1 : token.i + 5]}
+            if lower == "now" and following & lexicon.RESOLVED_BEFORE_NOW and not following & _NEGATORS_NOW:
+                continue  # "now I am doing fine": the present is the recovery
             if lower == "just" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _JUST_AS_HEDGE:
                 continue  # "just curious", "just wondering": a hedge, not "I just took"
             if lower == "back" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in {"in", "then", "when"}:
@@ -350,8 +377,9 @@ class SafetyGuard:
             lowers = {token.lower_ for token in tokens}
             norms = {token.norm_ for token in tokens}
             has_depressant = bool(norms & self._base_sets["DEPRESSANT"] or lowers & self._lower_sets["DEPRESSANT"])
+            # A prescription is a piece of paper, not an intake ("I just got a new script for gabapentin").
             has_benzo = message_has_benzo and (
-                bool(norms & self._base_sets["BENZO"] or lowers & self._lower_sets["BENZO"])
+                bool(((norms & self._base_sets["BENZO"]) | (lowers & self._lower_sets["BENZO"])) - _PAPERS)
                 or bool(lowers & {"both", "them", "it", "some"})
                 or any(token.like_num for token in tokens)
             )
@@ -388,6 +416,7 @@ class SafetyGuard:
         figure = any(pattern.name == "figure" for pattern, _, _, _ in context_matches)
         resolved = self._resolved(doc, [span for span in self.resolved_matcher.spans(doc) if self._dates_the_past(doc, span)])
         evidence: List[Evidence] = []
+        explained: List[Tuple[int, int]] = [(start, end) for pattern, start, end, _ in context_matches if pattern.name != "protective"]
         for pattern, start, end, literal in self.rule_matcher(doc):
             rule = self.rules[pattern.name]
             if not self._numbers_ok(doc, rule, start, end):
@@ -398,6 +427,8 @@ class SafetyGuard:
             absorbed = [index for index in range(start, end) if index not in literal]
             reason = self._clearing_reason(doc, rule, start, end, absorbed, idioms, resolved)
             evidence.append(Evidence(rule.name, rule.category, doc[start:end].text, reason, rule.weak))
+            if reason is not None:
+                explained.append((start, end))
         evidence.extend(self._mixing_evidence(doc, resolved))
 
         live = [item for item in evidence if item.cleared_by is None]
@@ -406,13 +437,22 @@ class SafetyGuard:
             category = min((item.category for item in strong), key=self._category_rank.__getitem__)
             return Assessment(Level.RISK, category, tuple(evidence))
         protective = self._protective(doc, context_matches)
+        unexplained = self._without(doc, explained)
         if evidence:
-            return Assessment(Level.CLEARED, None, tuple(evidence), protective=protective)
-        level, reasons = self._alarm_level(doc, idioms, resolved)
+            return Assessment(Level.CLEARED, None, tuple(evidence), protective=protective, unexplained=unexplained)
+        level, reasons, alarms = self._alarm_level(doc, idioms, resolved)
         protective = protective and level is not Level.HINT  # an alarming word left unexplained outweighs it
+        unexplained = self._without(doc, explained + [(index, index + 1) for index in alarms])
         if level is Level.NONE and figure:
-            return Assessment(Level.CLEARED, alarm_cleared_by=("idiom",), protective=protective)
-        return Assessment(level, alarm_cleared_by=reasons, protective=protective)
+            return Assessment(Level.CLEARED, alarm_cleared_by=("idiom",), protective=protective, unexplained=unexplained)
+        return Assessment(level, alarm_cleared_by=reasons, protective=protective, unexplained=unexplained)
+
+    @staticmethod
+    def _without(doc: Doc, spans: Sequence[Tuple[int, int]]) -> Optional[str]:
+        """The message's words outside `spans` (None when there are no spans)."""
+        if not spans:
+            return None
+        return " ".join(token.text for token in doc if not any(start <= token.i < end for start, end in spans))
 
     def _protective(self, doc: Doc, context_matches: Sequence[Tuple[object, int, int, Set[int]]]) -> bool:
         """A protective statement that is not negated, with no emergency sign beside it."""
@@ -424,10 +464,13 @@ class SafetyGuard:
             for pattern, start, end, literal in context_matches
         )
 
-    def _alarm_level(self, doc: Doc, idioms: Sequence[Tuple[int, int]], resolved: bool) -> Tuple[Level, Tuple[str, ...]]:
-        """With no rule matched: HINT if an alarming word is left unexplained, CLEARED (with the reasons) if every
-        one is explained, NONE if there is none."""
+    def _alarm_level(
+        self, doc: Doc, idioms: Sequence[Tuple[int, int]], resolved: bool
+    ) -> Tuple[Level, Tuple[str, ...], Tuple[int, ...]]:
+        """With no rule matched: HINT if an alarming word is left unexplained, CLEARED (with the reasons and the
+        explained words' positions) if every one is explained, NONE if there is none."""
         reasons: List[str] = []
+        positions: List[int] = []
         for token in doc:
             if not (token.lower_ in lexicon.ALARM_WORDS or token.norm_ in lexicon.ALARM_WORDS):
                 continue
@@ -443,9 +486,10 @@ class SafetyGuard:
                 else None
             )
             if reason is None:
-                return Level.HINT, ()
+                return Level.HINT, (), ()
             reasons.append(reason)
-        return (Level.CLEARED, tuple(dict.fromkeys(reasons))) if reasons else (Level.NONE, ())
+            positions.append(token.i)
+        return (Level.CLEARED, tuple(dict.fromkeys(reasons)), tuple(positions)) if reasons else (Level.NONE, (), ())
 
 
 @lru_cache(maxsize=1)

@@ -158,6 +158,7 @@ RULES: Tuple[Rule, ...] = (
             "=i|=we $BE ?so ?fucking ?really|literally|seriously|actively|passively|kind|sort|getting|feeling ?of suicidal",
             "feel|felt|feeling ?so|really|very|kind|sort|pretty|super ?of suicidal",
             "{SELF} ~3 suicidal =thoughts|=thinking|=ideation|=urges|=feelings|=again",
+            "[thoughts of|thought of|thoughts about|urges to|fantasies about|fantasizing about|fantasize about] [suicide|killing myself|ending my life|taking my life|ending it all|unaliving myself|kms]",
             "[contemplating|considering|contemplated|considered|pondering|mulling over|weighing] ~1 [suicide|ending it|ending it all|ending my life|killing myself|taking my life|ending things]",
             # Passive wishes (C-SSRS item 1): preferring death to the present.
             "{SELF} ~1 would ?just rather [be dead|not exist|not be alive|not be here|not wake up|never wake up]",  # "rather die than sit through that meeting" is hyperbole
@@ -240,6 +241,8 @@ RULES: Tuple[Rule, ...] = (
             "goodbye =note|=notes|=letter|=letters|=texts|=messages",
             "{SELF} ~2 [giving away|gave away|give away|gave] ~3 [my stuff|my things|my belongings|my cat|my dog|my pets|my stuff|my cat to|my dog to]",
             "{SELF} ~3 [after i am gone|when i am gone|once i am gone]",
+            "[suicide exclusion|suicide clause|suicide provision]",
+            "{OTHER} ~2 [gave away|giving away|given away|gives away|give away] ~3 [his|her|their] ~1 [dog|cat|pets|stuff|things|belongings|tools|guns|gun|collection|guitar|records]",
             "{SELF} ~2 [bought|buy|got|have|found|tied] ~2 [a rope|the rope|a noose|a gun|the gun]",
             "=noose",
             "{SELF} ~2 [know|knows] ~1 where ~4 [keeps|keep|hides|hide] ~2 [gun|guns|pistol|rifle|pills|ammo]",
@@ -257,6 +260,7 @@ RULES: Tuple[Rule, ...] = (
             "how many|much ~6 [to die|to kill me|to kill myself|to not wake|to never wake|to overdose|to end it|to od|to be fatal|to be lethal|would be fatal|would be lethal|would kill me|will kill me|is lethal|is fatal|until i die|till i die|to make sure|for it to work|before i die|to stop my heart|to stop breathing|to kill a person]",
             "how many|much ~6 [is|are|would be|would it take|does it take|do i need] ~3 [lethal|fatal|deadly|enough to|too many to|an overdose]",
             "how many|much more ~3 [do i need|would i need|should i take|to]",
+            "[cuantos|cuantas|cuanto|cuanta] ~5 [para no despertar|ya no despiertas|ya no despiertes|no despiertas|para morir|para matarme|para matar a|para suicidarme|es letal|es mortal|seria letal|seria mortal|dosis letal|dosis mortal]",
             "=lethal|=fatal|=deadly =dose|=doses|=amount|=quantity|=number|=level",
             "what ~4 amount|dose|number ~3 [kill|kills|die|lethal|fatal]",
             "enough ~3 [to kill|to die|to not wake|to never wake|to end it|to end me|to overdose|to od]",
@@ -342,6 +346,7 @@ RULES: Tuple[Rule, ...] = (
         (
             "{SELF} ~3 cut|burn|hurt|harm|hit|punch|scratch|stab|bite|bruise|beat|slice|carve|punish|starve|slap $SELF_OBJ",
             "{SELF} ~3 cut|burn|slice|carve|scratch|scratched|scratching my arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|body",
+            "[burning|burned|burnt|cutting|carving|carved|slicing|sliced] my [arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hand|hands] ~3 [with a lighter|with a cigarette|with a razor|with a blade|with lighters|with cigarettes|to feel]",
             "[cut|cutting|burn|burning|scratch|scratched|scratching|bite|biting|bit|hit|hitting|bang|banging|punch|punched|punching|pick|picking] ~5 [until|till|til|till|so] ~3 [bleed|bled|bleeding|blood|bruise|bruised|it hurts|they bleed|it bleeds]",
             "{SELF} ~2 [cutting|cut|burned|burning|cutting myself] [again]",
             "{SELF} ~3 [relapse|relapsed] ~2 [on|with] ~1 [cutting|sh|self harm|selfharm|self-harm]",
@@ -501,6 +506,7 @@ RULES: Tuple[Rule, ...] = (
             "$BENZO ~1 [are in me|is in me|are already in me|in my system now]",
             "[got into|ate|swallowed|chewed|found] ~3 [my|his|her|the|their|grandmas|grandpas|moms|dads|nanas|uncles|aunts] ~1 $BENZO",
             "[toddler|baby|kid|child|son|daughter|nephew|niece|grandson|granddaughter|grandkid|grandchild|dog|puppy|cat] ~4 [got into|ate|swallowed|chewed] ~3",
+            "[thought|think|thinks|thinking] ~2 $BENZO ~1 [were|was|are|is] [candy|candies|sweets|mints|vitamins|skittles|smarties|tic tacs]",
             "[toddler|baby|kid|child|son|daughter|yr old|year old|yo|grandson|granddaughter|dog|puppy|cat] ~3 [might have|may have|could have|probably|think] ~1 [gotten|got|grabbed|eaten|swallowed|chewed] ~1 [one|a pill|some|a tablet|two|it|my]",
             "$BENZO ~2 [bottle|pack|script|box] ~2 [is|was] [empty|gone]",
             "[found|see|is] ~2 [an empty|the empty|empty] ~1 [bottle|pill bottle|pack|blister]",
@@ -530,7 +536,7 @@ RULES: Tuple[Rule, ...] = (
         "overdose",
         "event",
         (
-            "{OTHER} ~3 [will not|would not|is not|was not|does not|did not|can not|not] ~1 [wake up|waking up|wake|waking|respond|responding|moving|answering]",
+            "{OTHER} ~6 [will not|would not|is not|was not|does not|did not|can not|not] ~1 [wake up|waking up|wake|waking|respond|responding|moving|answering]",
             "[can not|could not] [wake|rouse] ~1 [him|her|them|my|up]",
             "[really|very|so] hard to wake ~1 up?",
             "[lips|face|fingers|skin|nails|fingernails] ~3 [blue|purple|gray|grey]",
@@ -641,7 +647,7 @@ RULES: Tuple[Rule, ...] = (
             "{SUBJ} ~2 [passed out|blacked out|fainted|collapsed|lost consciousness]",
             "[keep|keeps] [passing out|fainting|blacking out]",
             "[vision|sight] ~2 [is going|going|went|goes|is getting] ~1 [dark|black|blurry and dark]",
-            "{OTHER} ~3 [unresponsive|unconscious|will not wake up|is not waking up|is not responding|not responding]",
+            "{OTHER} ~3 [unresponsive|unconscious|will not wake up|is not waking up|is not responding|not responding|will not respond|does not respond]",
             "[se desmayo|me desmaye|me voy a desmayar]",
         ),
     ),
@@ -754,6 +760,10 @@ IDIOMS: Tuple[str, ...] = (
     "[kill two birds|killing two birds|killed two birds|die for it|would die for|i would die for|to die for]",
     "[die happy|could die happy|wake the dead|raise the dead|dead to the world|dead plant|plant is dead|plant died]",
     "[me muero de ganas|me estoy muriendo de calor|me muero de calor|muriendo de calor|muriendo de frio|me muero de frio|me muero de risa|me muero de hambre|me muero de sueno|me muero de aburrimiento|me mata de risa]",
+    "[heat|weather|humidity|sun|traffic|roads|commute] ~3 [is deadly|was deadly|deadly|is killer|is murder|was murder]",
+    "# [degrees|degree] [out|outside|outdoors|in the shade|today]",
+    "[nearly|almost|about to|practically] ~1 [gave me|give me|giving me|gives me] [a heart attack]",
+    "[gave me|give me|giving me|gives me] a heart attack ~2 [lol|haha|lmao|when|then|but]",
     "[my phone|my battery|my laptop|my car|my plant|my plants|my houseplants|my garden|the battery|phone is|battery is] ~2 [died|dying|is dying|are dying]",
     "[keeps dying|kept dying|died on the same level|character died|character keeps dying]",
     "[killer headache|killer workout|lmao dead|i am dead lol|shoot me a text|shoot me a message|shoot a text|take a shot|shot of espresso|knock me out|blow my mind]",
@@ -821,7 +831,7 @@ RESOLVED_PATTERNS: Tuple[str, ...] = (
 )
 # …but not when the message says it is happening now.
 RECENT_MARKERS = frozenset(
-    {"now", "tonight", "today", "just", "currently", "rn", "minutes", "hour", "hours", "morning", "yesterday", "earlier", "right", "again", "still", "tonite", "back"}
+    {"now", "tonight", "today", "just", "currently", "rn", "minutes", "hour", "hours", "morning", "yesterday", "earlier", "right", "again", "still", "tonite", "back", "keeps", "lately"}
 )
 # "now" after these is about the present being fine ("I'm fine now", "I'm 45 now").
 RESOLVED_BEFORE_NOW = frozenset({"fine", "ok", "okay", "better", "good", "sober", "clean", "healthy", "well", "great", "recovered", "old", "healed", "years", "months", "year", "place", "safe", "stable", "steady", "happy"})

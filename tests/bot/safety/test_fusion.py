@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Dict
 
-from bot.safety.fusion import Thresholds, Tier, decide, stronger
-from bot.safety.guard import Assessment, Level
+from bot.safety.fusion import Thresholds, Tier, decide, reconsider, stronger
+from bot.safety.guard import Assessment, Evidence, Level
 from bot.safety.risk_model import RiskReading
 
 
@@ -157,3 +157,29 @@ def test_the_model_never_talks_a_covert_drugging_match_down_to_a_question_but_ma
     assert decide(means, [], ordinary, THRESHOLDS).tier is Tier.CRISIS
     assert decide(intent, [], ordinary, THRESHOLDS).tier is Tier.CHECK
     assert decide(pet, [], ordinary, THRESHOLDS).tier is Tier.CHECK  # "can I crush some into my cat's food?"
+
+
+def test_what_the_guard_did_not_explain_away_can_still_be_a_crisis() -> None:
+    negated = Assessment(Level.CLEARED, alarm_cleared_by=("negation",), unexplained="i am not , i just want to vanish")
+    before = decide(negated, [], reading(0.97), THRESHOLDS)
+    assert before.tier is Tier.CHECK
+    assert reconsider(before, negated, [], reading(0.95), THRESHOLDS).tier is Tier.CRISIS
+    # "I don't want to kill myself": nothing alarming is left, and the question stays.
+    assert reconsider(before, negated, [], reading(0.05), THRESHOLDS).tier is Tier.CHECK
+
+
+def test_an_alarm_that_came_only_from_an_idioms_words_is_dropped() -> None:
+    idiom = Assessment(Level.NONE, unexplained=", finally my appetite is back")
+    alarmed = decide(idiom, [], reading(0.6), THRESHOLDS)
+    assert alarmed.tier is Tier.CRISIS
+    assert reconsider(alarmed, idiom, [], reading(0.05), THRESHOLDS).tier is Tier.NONE
+    # A rule the guard explained away is no idiom: the decision stands.
+    rule = Assessment(Level.CLEARED, evidence=(Evidence("x", "suicide", "words", "negation"),), unexplained="rest")
+    checked = decide(rule, [], reading(0.6), THRESHOLDS)
+    assert reconsider(checked, rule, [], reading(0.05), THRESHOLDS).tier is checked.tier
+
+
+def test_a_crisis_the_lexicon_found_is_never_reconsidered() -> None:
+    risk = Assessment(Level.RISK, "suicide", unexplained="rest")
+    crisis = decide(risk, [], reading(0.9), THRESHOLDS)
+    assert reconsider(crisis, risk, [], reading(0.0), THRESHOLDS) is crisis

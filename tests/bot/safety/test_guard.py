@@ -199,3 +199,46 @@ def test_a_bare_im_safe_is_not_a_protective_statement_it_gets_the_recheck() -> N
 def test_chewing_pills_is_taking_them_and_a_breathing_routine_is_not_an_alarm() -> None:
     assert assess("chewed like 8 of my kpins, what now").category == "overdose"
     assert not assess("my breathing exercises before bed help with the taper").is_risk
+
+
+def test_thoughts_of_suicide_need_no_subject_and_a_lighter_on_the_skin_is_self_harm() -> None:
+    assert assess("having thoughts of suicide every night since the last cut").category == "suicide"
+    assert assess("keep burning my wrist with a cigarette when it gets bad").category == "self_harm"
+    assert not assess("cut my hand on a can lid while cooking").is_risk
+
+
+def test_pills_taken_for_sweets_and_someone_who_will_not_respond_a_few_words_on_are_emergencies() -> None:
+    assert assess("my 6 year old thinks my klonopin are candy and ate a few").category == "overdose"
+    assert assess("my brother is lying in the hallway and will not respond, pills everywhere").is_risk
+
+
+def test_a_third_person_giving_belongings_away_and_a_policys_suicide_clause_are_warning_signs() -> None:
+    assert assess("my uncle gave away his guitar and his records and says he's done").category == "suicide"
+    assert assess("looked up whether my policy's suicide clause still applies").category == "suicide"
+
+
+def test_weather_and_a_scare_are_figures_of_speech() -> None:
+    assert not assess("it's 106 degrees outside, the heat is deadly").is_risk
+    assert not assess("my sister almost gave me a heart attack jumping out of the closet").is_risk
+
+
+def test_a_threat_that_keeps_coming_is_current_whatever_else_is_in_the_past() -> None:
+    assert assess("my nephew keeps saying he is going to hurt his teacher. we used to laugh it off").is_risk
+
+
+def test_now_followed_by_being_fine_is_a_resolved_past_unless_negated() -> None:
+    assert not assess("a decade ago I wanted to die, now I am doing well").is_risk
+    assert assess("a decade ago I wanted to die and now I am not okay").is_risk
+
+
+def test_the_guard_keeps_what_it_did_not_explain_away_for_the_model() -> None:
+    assert assess("i am not suicidal, i just want to vanish and never come back").unexplained == (
+        "i am not , i just want to vanish and never come back"
+    )
+    assert "killing" not in (assess("this commute is killing me, but ok").unexplained or "x killing")
+    assert assess("how long does withdrawal last").unexplained is None
+
+
+def test_a_negation_does_not_reach_past_a_new_clause() -> None:
+    assert assess("i dont want to die i just want to stop existing").is_risk
+    assert not assess("I do not want to kill myself").is_risk
