@@ -21,6 +21,12 @@ from typing import Dict, List, Tuple
 PHRASES: Dict[str, str] = {
     "de golpe": "suddenly cold turkey",
     "hace anos": "years ago",
+    "se puede": "can you",
+    "sale en": "shows up in",
+    "seguro medico": "health insurance",
+    "prueba de drogas": "drug test",
+    "examen antidoping": "drug test",
+    "dar pecho": "breastfeed",
     "a salvo": "safe",
     "ya no": "no longer",
     "de repente": "suddenly",
@@ -107,6 +113,9 @@ WORDS: Dict[str, str] = {
     "benzodiacepinas": "benzodiazepines", "benzodiacepina": "benzodiazepine", "rivotril": "clonazepam",
     "manual": "manual", "grupos": "groups", "grupo": "group", "individual": "individual", "familiar": "family",
     "cognitivo": "cognitive", "conductual": "behavioral", "despues": "after", "primero": "first",
+    "puedo": "can i", "puede": "can", "durante": "during", "examen": "test", "prueba": "test",
+    "antidoping": "drug test", "lactancia": "breastfeeding", "amamantar": "breastfeed", "manejar": "drive",
+    "conducir": "drive", "vence": "expire", "caduca": "expire", "viajar": "travel", "embarazarme": "get pregnant",
 }
 
 _WORD = re.compile(r"[a-z0-9]+")

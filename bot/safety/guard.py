@@ -140,6 +140,8 @@ def _number_value(text: str) -> Optional[float]:
 
 
 def _lexicon_vocabulary() -> Set[str]:
+    # Rule words only. Idioms' words are left out on purpose: with them "lol" would stop being repaired to "los",
+    # and idioms such as "want to die lol" would start clearing what a clinician would ask about.
     words: Set[str] = set()
     sources = [pattern for rule in lexicon.RULES for pattern in rule.patterns]
     sources += [fragment for fragments in lexicon.MACROS.values() for fragment in fragments]

@@ -242,3 +242,17 @@ def test_the_guard_keeps_what_it_did_not_explain_away_for_the_model() -> None:
 def test_a_negation_does_not_reach_past_a_new_clause() -> None:
     assert assess("i dont want to die i just want to stop existing").is_risk
     assert not assess("I do not want to kill myself").is_risk
+
+
+def test_keeping_on_a_medicine_is_not_keeping_pills_back_and_finding_treatment_is_not_finding_pills() -> None:
+    assert not assess("should I keep taking my klonopin while nursing?").is_risk
+    assert assess("I keep a few spare klonopin hidden in my sock drawer").category == "suicide"
+    assert not assess("how do I find a program to stop the benzodiazepine").is_risk
+    assert assess("my little one found my klonopin on the nightstand").category == "overdose"
+
+
+def test_a_boss_a_game_and_a_pill_splitter_are_not_alarms_but_a_joke_about_wanting_to_die_still_is() -> None:
+    assert not assess("my supervisor is going to kill me, the report is late").is_risk
+    assert not assess("zombies killed me five times in a row").is_risk
+    assert not assess("cutting my pills with a pill splitter works fine").is_risk
+    assert assess("I want to die lol").is_risk
