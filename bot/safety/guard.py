@@ -122,6 +122,9 @@ class Assessment:
 # A subject pronoun that opens a new clause, and the verbs after which it does not ("I don't think I …").
 _CLAUSE_SUBJECTS = frozenset({"i", "he", "she", "they", "we", "quiero", "voy", "estoy", "tengo"})
 _THINKING = frozenset({"think", "believe", "feel", "know", "say", "mean", "guess", "suppose", "said", "thought", "that"})
+_TIME_UNITS = frozenset(
+    "hours hour hrs hr minutes minute mins min days day weeks week months month years year yrs am pm oclock".split()
+)
 _PAPERS = frozenset({"script", "scripts", "prescription", "prescriptions"})
 # Words that turn "now I am fine" around ("now I am not fine", "now I'm no better").
 _NEGATORS_NOW = frozenset({"not", "no", "never", "hardly", "barely"})
@@ -355,8 +358,9 @@ class SafetyGuard:
         values = [
             _number_value(token.lower_)
             for token in doc[start:end]
-            # A year is not a count: "I have taken it since 1995".
+            # A year is not a count: "I have taken it since 1995"; nor is a time: "took my dose 4 hours late".
             if not (token.i and doc[token.i - 1].lower_ in {"since", "in", "from"} and _is_year(token.text))
+            and not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _TIME_UNITS)
         ]
         return any(value is not None and low <= value <= high for value in values)
 

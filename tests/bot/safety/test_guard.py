@@ -256,3 +256,13 @@ def test_a_boss_a_game_and_a_pill_splitter_are_not_alarms_but_a_joke_about_wanti
     assert not assess("zombies killed me five times in a row").is_risk
     assert not assess("cutting my pills with a pill splitter works fine").is_risk
     assert assess("I want to die lol").is_risk
+
+
+def test_a_time_is_not_a_pill_count_and_a_sock_is_not_a_pill() -> None:
+    assert not assess("took my evening dose 3 hours late, is that ok").is_risk
+    assert assess("took 9 of my klonopin an hour ago").category == "overdose"
+    assert not assess("the puppy chewed up a shoe again").is_risk
+
+
+def test_holding_something_hot_to_the_skin_is_self_harm() -> None:
+    assert assess("been holding a lit match against my arm when the panic hits").category == "self_harm"
