@@ -158,7 +158,8 @@ RULES: Tuple[Rule, ...] = (
             "=i|=we $BE ?so ?fucking ?really|literally|seriously|actively|passively|kind|sort|getting|feeling ?of suicidal",
             "feel|felt|feeling ?so|really|very|kind|sort|pretty|super ?of suicidal",
             "{SELF} ~3 suicidal =thoughts|=thinking|=ideation|=urges|=feelings|=again",
-            "[thoughts of|thought of|thoughts about|urges to|fantasies about|fantasizing about|fantasize about] [suicide|killing myself|ending my life|taking my life|ending it all|unaliving myself|kms]",
+            "[having|had|have|get|getting|got|with|my|constant|daily|intrusive|more|the] ~1 [thoughts of|thought of|thoughts about|urges to|fantasies about|fantasizing about] [suicide|killing myself|ending my life|taking my life|ending it all|unaliving myself|kms]",
+            "[thoughts of|thought of|idea of|the idea of] [suicide|killing myself|ending my life|ending it all] ~3 [keeps|keep|popping|pops|coming|comes|creeping|creeps|crossed|crosses|in my head|on my mind|will not leave|every day|every night|all the time|again]",
             "[contemplating|considering|contemplated|considered|pondering|mulling over|weighing] ~1 [suicide|ending it|ending it all|ending my life|killing myself|taking my life|ending things]",
             # Passive wishes (C-SSRS item 1): preferring death to the present.
             "{SELF} ~1 would ?just rather [be dead|not exist|not be alive|not be here|not wake up|never wake up]",  # "rather die than sit through that meeting" is hyperbole
