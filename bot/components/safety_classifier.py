@@ -218,7 +218,7 @@ class SafetyClassifier(GraphComponent):
             # The model's alarm may sit in the words the guard explained away, or beside them: it reads the rest.
             unexplained = self._reading(assessment.unexplained)
             if unexplained is not None:
-                decision = reconsider(decision, assessment, ranking, unexplained, self.thresholds, len(text.split()))
+                decision = reconsider(decision, assessment, ranking, unexplained, self.thresholds, len(text.split()), reading)
         summary: Dict[str, Any] = {**assessment.as_dict(), "decision": decision.reason, **decision.as_dict()}
         if reading is not None:
             summary["model"] = reading.as_dict()

@@ -238,6 +238,7 @@ def reconsider(
     unexplained: RiskReading,
     thresholds: Thresholds = Thresholds(),
     words: int = SHORT_MESSAGE_WORDS,
+    whole: Optional[RiskReading] = None,
 ) -> RiskDecision:
     """The decision after the risk model has read the message without the words the guard explained away
     (`assessment.unexplained`). An explanation covers the words it matched, not the whole message:
@@ -249,6 +250,9 @@ def reconsider(
     if assessment.level is Level.RISK or assessment.unexplained is None:
         return decision
     again = decide(Assessment(Level.NONE), ranking, unexplained, thresholds, words)
+    if again.tier is Tier.CRISIS and whole is not None and min(whole.risk, unexplained.risk) < thresholds.model_alone:
+        # Over the guard's explanation, a crisis reply needs the model sure of the message and of the rest alike.
+        again = RiskDecision(Tier.CHECK, again.category, again.reason)
     if TIER_ORDER[again.tier] > TIER_ORDER[decision.tier]:
         return RiskDecision(again.tier, again.category, f"{again.reason}, on what the guard did not explain away")
     idioms_only = assessment.level is not Level.HINT and not assessment.evidence and assessment.cleared_by <= {"idiom"}

@@ -195,6 +195,7 @@ class SafetyGuard:
         pieces = _TOKEN_SPLIT.findall(normalize(text[:MAX_GUARD_CHARS]))
         repaired = [self.spelling.repair(piece) or piece for piece in pieces]
         doc = self.nlp.make_doc(" ".join(repaired))
+        doc.user_data["unrepaired"] = pieces
         return set_base_forms(doc, self.base_form)
 
     # ---------------------------------------------------------------------------------------- context
@@ -458,7 +459,10 @@ class SafetyGuard:
         """The message's words outside `spans` (None when there are no spans)."""
         if not spans:
             return None
-        return " ".join(token.text for token in doc if not any(start <= token.i < end for start, end in spans))
+        # The person's words as written (normalized), not the typo repairs: "lol" is not "los" to the model.
+        unrepaired = doc.user_data.get("unrepaired") or []
+        words = unrepaired if len(unrepaired) == len(doc) else [token.text for token in doc]
+        return " ".join(word for index, word in enumerate(words) if not any(start <= index < end for start, end in spans))
 
     def _protective(self, doc: Doc, context_matches: Sequence[Tuple[object, int, int, Set[int]]]) -> bool:
         """A protective statement that is not negated, with no emergency sign beside it."""

@@ -246,6 +246,8 @@ RULES: Tuple[Rule, ...] = (
             "{SELF} ~2 [giving away|gave away|give away|gave] ~3 [my stuff|my things|my belongings|my cat|my dog|my pets|my stuff|my cat to|my dog to]",
             "{SELF} ~3 [after i am gone|when i am gone|once i am gone]",
             "[suicide exclusion|suicide clause|suicide provision]",
+            # Putting affairs in order for someone else to find.
+            "[=showed me|=told me|=showing me|=telling me|=shows me|=tells me] where ~4 [life insurance|his will|her will|their will|the will|my will|insurance papers|the deed|passwords|bank accounts|the funeral]",
             "{OTHER} ~2 [gave away|giving away|given away|gives away|give away] ~3 [his|her|their] ~1 [dog|cat|pets|stuff|things|belongings|tools|guns|gun|collection|guitar|records]",
             "{SELF} ~2 [bought|buy|got|have|found|tied] ~2 [a rope|the rope|a noose|a gun|the gun]",
             "=noose",

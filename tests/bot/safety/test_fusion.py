@@ -164,6 +164,10 @@ def test_what_the_guard_did_not_explain_away_can_still_be_a_crisis() -> None:
     before = decide(negated, [], reading(0.97), THRESHOLDS)
     assert before.tier is Tier.CHECK
     assert reconsider(before, negated, [], reading(0.95), THRESHOLDS).tier is Tier.CRISIS
+    assert reconsider(before, negated, [], reading(0.95), THRESHOLDS, whole=reading(0.97)).tier is Tier.CRISIS
+    # Over the guard's explanation a crisis reply needs the model sure of the whole message and of the rest alike.
+    unsure = decide(negated, [], reading(0.45), THRESHOLDS)
+    assert reconsider(unsure, negated, [], reading(0.95), THRESHOLDS, whole=reading(0.45)).tier is Tier.CHECK
     # "I don't want to kill myself": nothing alarming is left, and the question stays.
     assert reconsider(before, negated, [], reading(0.05), THRESHOLDS).tier is Tier.CHECK
 

@@ -266,3 +266,8 @@ def test_a_time_is_not_a_pill_count_and_a_sock_is_not_a_pill() -> None:
 
 def test_holding_something_hot_to_the_skin_is_self_harm() -> None:
     assert assess("been holding a lit match against my arm when the panic hits").category == "self_harm"
+
+
+def test_showing_someone_where_the_will_is_puts_affairs_in_order() -> None:
+    assert assess("out of nowhere my brother showed me where his will and bank passwords are").category == "suicide"
+    assert not assess("can you tell me where the life insurance forms are on the website").is_risk
