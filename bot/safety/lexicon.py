@@ -153,6 +153,7 @@ RULES: Tuple[Rule, ...] = (
             "=want|=wanna|=wish ?to =die|=dye ?so|fr|rn|tonight|tbh|already|bad",
             "{SELF} wish|hope ~2 [was dead|were dead|was never born|were never born|never existed|had never been born]",
             "{SELF} wish|hope|pray ~3 [not wake up|never wake up|do not wake up|will not wake up|would not wake up]",
+            "[pray|praying|prayed|hope|hoping|wish|wishing] ~2 [i die|to die|you die|i would die|i do not wake up|you do not wake up|i never wake up] ~2 [in my sleep|in your sleep|tonight|soon]",
             # Praying for a fatal event (added from the regression half of evaluation round 4).
             "pray|hope|wish ~1 for [an aneurysm|a stroke|a heart attack|death|the end|a bus to hit me|a car to hit me|something to kill me]",
             "=i|=we $BE ?so ?fucking ?really|literally|seriously|actively|passively|kind|sort|getting|feeling ?of suicidal",
@@ -246,6 +247,7 @@ RULES: Tuple[Rule, ...] = (
             "{SELF} ~2 [giving away|gave away|give away|gave] ~3 [my stuff|my things|my belongings|my cat|my dog|my pets|my stuff|my cat to|my dog to]",
             "{SELF} ~3 [after i am gone|when i am gone|once i am gone]",
             "[suicide exclusion|suicide clause|suicide provision]",
+            "[second pharmacy|another pharmacy|different pharmacy|two pharmacies|other pharmacy] ~6 [nobody notices|no one notices|nobody knows|no one knows|without anyone|so nobody|so no one]",
             # Putting affairs in order for someone else to find.
             "[=showed me|=told me|=showing me|=telling me|=shows me|=tells me] where ~4 [life insurance|his will|her will|their will|the will|my will|insurance papers|the deed|passwords|bank accounts|the funeral]",
             "{OTHER} ~2 [gave away|giving away|given away|gives away|give away] ~3 [his|her|their] ~1 [dog|cat|pets|stuff|things|belongings|tools|guns|gun|collection|guitar|records]",
@@ -653,6 +655,7 @@ RULES: Tuple[Rule, ...] = (
             "{SUBJ} ~3 [about to|going to|gonna|think i will|might|feel like i am going to|feel like i will] ~1 [pass out|faint|black out|collapse]",
             "{SUBJ} ~2 [passed out|blacked out|fainted|collapsed|lost consciousness]",
             "[keep|keeps] [passing out|fainting|blacking out]",
+            "[=fainted|=collapsed|blacked out|passed out] ~2 [at work|today|again|twice|this morning|tonight|in the shower|at the store|in class]",
             "[vision|sight] ~2 [is going|going|went|goes|is getting] ~1 [dark|black|blurry and dark]",
             "{OTHER} ~3 [unresponsive|unconscious|will not wake up|is not waking up|is not responding|not responding|will not respond|does not respond]",
             "[se desmayo|me desmaye|me voy a desmayar]",

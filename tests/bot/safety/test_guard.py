@@ -271,3 +271,9 @@ def test_holding_something_hot_to_the_skin_is_self_harm() -> None:
 def test_showing_someone_where_the_will_is_puts_affairs_in_order() -> None:
     assert assess("out of nowhere my brother showed me where his will and bank passwords are").category == "suicide"
     assert not assess("can you tell me where the life insurance forms are on the website").is_risk
+
+
+def test_fainting_without_a_subject_praying_to_die_in_ones_sleep_and_a_second_pharmacy_are_risks() -> None:
+    assert assess("week two off it, fainted in the shower this morning").category == "medical_emergency"
+    assert assess("some nights I hope I die in my sleep").category == "suicide"
+    assert assess("got a refill from a different pharmacy so no one knows how many I have").category == "suicide"
