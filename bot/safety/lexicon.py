@@ -291,6 +291,14 @@ RULES: Tuple[Rule, ...] = (
             "[what|which] ~4 [most likely|more likely|most|best|quickest] ~2 to [actually be deadly|be deadly|be fatal|be lethal|kill you|kill me]",
         ),
     ),
+    # "what about like 60 of them at once": a large number taken at once is a lethality question whoever asks it.
+    Rule(
+        "suicide.method_amount",
+        "suicide",
+        "method",
+        ("[what about|how about|what if i took|what if i take|what if i swallowed|if i took|if i take|if i swallowed|would] ~2 # ~3 [at once|at one time|all at once|in one go|at the same time]",),
+        numbers=(10, 10_000),
+    ),
     Rule(
         "suicide.method_vague",
         "suicide",

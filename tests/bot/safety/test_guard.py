@@ -277,3 +277,8 @@ def test_fainting_without_a_subject_praying_to_die_in_ones_sleep_and_a_second_ph
     assert assess("week two off it, fainted in the shower this morning").category == "medical_emergency"
     assert assess("some nights I hope I die in my sleep").category == "suicide"
     assert assess("got a refill from a different pharmacy so no one knows how many I have").category == "suicide"
+
+
+def test_a_large_number_taken_at_once_is_a_lethality_question_a_small_one_is_not() -> None:
+    assert assess("and what about like 45 of them all at once").category == "suicide"
+    assert not assess("what about 2 of them at once").is_risk
