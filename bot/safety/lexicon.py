@@ -348,6 +348,7 @@ RULES: Tuple[Rule, ...] = (
             "[no quiero vivir|no quiero seguir|no quiero seguir viviendo|ya no quiero vivir]",
             "[se quiere matar|se quiere morir|se quiere suicidar|se va a matar|se va a suicidar]",
             "[pienso en suicidarme|pienso en matarme|pienso en morir|pensando en suicidarme|pensando en matarme]",
+            "[solo queria despedirme|solo quiero despedirme|vengo a despedirme|me despido de todos|me despido para siempre|adios para siempre|esta es mi despedida]",
             "[quitarme la vida|acabar con mi vida|acabar con todo|ganas de morir|ganas de morirme|ganas de matarme]",
             "=suicidarme|=matarme",
             # Not waking up, in Spanish ("pienso tomármelas hoy para no despertar").

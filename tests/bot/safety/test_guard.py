@@ -282,3 +282,8 @@ def test_fainting_without_a_subject_praying_to_die_in_ones_sleep_and_a_second_ph
 def test_a_large_number_taken_at_once_is_a_lethality_question_a_small_one_is_not() -> None:
     assert assess("and what about like 45 of them all at once").category == "suicide"
     assert not assess("what about 2 of them at once").is_risk
+
+
+def test_a_spanish_farewell_to_everyone_is_a_warning_sign_a_plain_goodbye_is_not() -> None:
+    assert assess("ya está, me despido de todos").category == "suicide"
+    assert not assess("gracias por la información, adiós").is_risk
