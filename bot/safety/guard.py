@@ -127,7 +127,7 @@ _TIME_UNITS = frozenset(
 )
 _PAPERS = frozenset({"script", "scripts", "prescription", "prescriptions"})
 # Words that turn "now I am fine" around ("now I am not fine", "now I'm no better").
-_NEGATORS_NOW = frozenset({"not", "no", "never", "hardly", "barely"})
+_NEGATORS_NOW = lexicon.NEGATORS | {"hardly", "barely"}
 
 
 def _is_year(text: str) -> bool:
@@ -444,9 +444,8 @@ class SafetyGuard:
             category = min((item.category for item in strong), key=self._category_rank.__getitem__)
             return Assessment(Level.RISK, category, tuple(evidence))
         protective = self._protective(doc, context_matches)
-        unexplained = self._without(doc, explained)
         if evidence:
-            return Assessment(Level.CLEARED, None, tuple(evidence), protective=protective, unexplained=unexplained)
+            return Assessment(Level.CLEARED, None, tuple(evidence), protective=protective, unexplained=self._without(doc, explained))
         level, reasons, alarms = self._alarm_level(doc, idioms, resolved)
         protective = protective and level is not Level.HINT  # an alarming word left unexplained outweighs it
         unexplained = self._without(doc, explained + [(index, index + 1) for index in alarms])
