@@ -44,6 +44,12 @@ class Item:
     text: str
 
 
+def topics_of(value: Any) -> tuple:
+    """A message's or a turn's topics: a comma-separated string (messages.tsv) or a JSON list (conversations)."""
+    parts = value.split(",") if isinstance(value, str) else list(value or [])
+    return tuple(str(topic).strip() for topic in parts if str(topic).strip())
+
+
 def read_messages(path: Path) -> List[Item]:
     """The rows of a set's messages.tsv."""
     with path.open(encoding="utf-8", newline="") as handle:
@@ -54,7 +60,7 @@ def read_messages(path: Path) -> List[Item]:
             row["class"],
             row["expected"],
             row.get("lang") or "en",
-            tuple(topic.strip() for topic in (row.get("topics") or "").split(",") if topic.strip()),
+            topics_of(row.get("topics")),
             row["text"],
         )
         for row in rows
@@ -209,7 +215,7 @@ def score_conversations(conversations: List[Dict[str, Any]], outcomes: List[List
         all_right = True
         for turn, outcome in zip(conversation["turns"], turn_outcomes):
             expected = turn.get("expected", "none")
-            topics = tuple(t.strip() for t in (turn.get("topics") or "").split(",") if t.strip())
+            topics = topics_of(turn.get("topics"))
             ok = _success(expected, topics, outcome)
             turns += 1
             right_turns += ok
@@ -253,7 +259,7 @@ def run_set(assistant: Assistant, folder: Path) -> Dict[str, Any]:
     ]
     for conversation, turn_outcomes in zip(conversations, conversation_outcomes):
         for index, (turn, outcome) in enumerate(zip(conversation["turns"], turn_outcomes)):
-            topics = tuple(t.strip() for t in (turn.get("topics") or "").split(",") if t.strip())
+            topics = topics_of(turn.get("topics"))
             details.append({"id": f"{conversation['id']}.{index + 1}", "expected": turn.get("expected", "none"),
                             "outcome": outcome.kind, "answer": outcome.answer_key,
                             "right": _success(turn.get("expected", "none"), topics, outcome)})
