@@ -244,8 +244,9 @@ def reconsider(
     (`assessment.unexplained`). An explanation covers the words it matched, not the whole message:
       - what is left still reads as a risk ("I don't want to die exactly, I just want to stop being alive"; a
         negation that belongs to another clause) → the tier that reading earns, if higher;
-      - only idioms or figures were explained (no rule matched) and what is left raises no concern ("me muero de
-        hambre, por fin volvió el apetito") → the model's alarm came from the idiom's words: NONE.
+      - only idioms or figures were explained (no rule matched, or only rules the idioms cover) → the model's alarm
+        came from the idiom's words: what is left earns its own tier at most (NONE when it raises no concern: "me
+        muero de hambre, por fin volvió el apetito"; "I'm about to murder this pizza").
     """
     if assessment.level is Level.RISK or assessment.unexplained is None:
         return decision
@@ -255,8 +256,16 @@ def reconsider(
         again = RiskDecision(Tier.CHECK, again.category, again.reason)
     if TIER_ORDER[again.tier] > TIER_ORDER[decision.tier]:
         return RiskDecision(again.tier, again.category, f"{again.reason}, on what the guard did not explain away")
-    idioms_only = assessment.level is not Level.HINT and not assessment.evidence and assessment.cleared_by <= {"idiom"}
-    if idioms_only and decision.tier is not Tier.NONE and unexplained.concern < thresholds.check:
-        return RiskDecision(Tier.NONE, None, "the model's concern was the idiom's words")
+    idioms_only = (
+        assessment.level is not Level.HINT
+        and all(item.cleared_by == "idiom" for item in assessment.evidence)
+        and assessment.cleared_by <= {"idiom"}
+    )
+    if idioms_only and decision.tier is not Tier.NONE:
+        if unexplained.concern < thresholds.check:
+            return RiskDecision(Tier.NONE, None, "the model's concern was the idiom's words")
+        if TIER_ORDER[again.tier] < TIER_ORDER[decision.tier]:
+            # "me muero de ganas de que termine la semana…": the rest earns what it reads, not the idiom's alarm.
+            return RiskDecision(again.tier, again.category or decision.category, f"{again.reason}, without the idiom's words")
     return decision
 

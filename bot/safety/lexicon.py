@@ -252,6 +252,10 @@ RULES: Tuple[Rule, ...] = (
             "[=showed me|=told me|=showing me|=telling me|=shows me|=tells me] where ~4 [life insurance|his will|her will|their will|the will|my will|insurance papers|the deed|passwords|bank accounts|the funeral]",
             "{OTHER} ~2 [gave away|giving away|given away|gives away|give away] ~3 [his|her|their] ~1 [dog|cat|pets|stuff|things|belongings|tools|guns|gun|collection|guitar|records]",
             "{SELF} ~2 [bought|buy|got|have|found|tied] ~2 [a rope|the rope|a noose|a gun|the gun]",
+            "[=bought|=buying|=ordered|=got] [a rope|rope|some rope|a noose] ~1 [today|tonight|yesterday|earlier|just in case|for later|finally|already]",
+            # Researching a place to jump from.
+            "[=looked|=looking|=look|=searched|=searching|=googled|=googling|=checked|=checking|=researched|=researching] ~2 [up|for|into|out] ~4 [highest|tallest] ~2 [bridge|bridges|building|buildings|parking garage|parking structure|overpass|cliff|cliffs|roof|rooftop|tower]",
+            "[=looked|=searched|=googled|=researched|=checked] ~4 [which|what] ~2 [bridge|building|parking garage|overpass|cliff|roof] ~6 [highest|tallest|high enough|tall enough]",
             "=noose",
             "{SELF} ~2 [know|knows] ~1 where ~4 [keeps|keep|hides|hide] ~2 [gun|guns|pistol|rifle|pills|ammo]",
             "{SELF} ~1 [have|got|made] ~1 a plan",
@@ -296,7 +300,15 @@ RULES: Tuple[Rule, ...] = (
         "suicide.method_amount",
         "suicide",
         "method",
-        ("[what about|how about|what if i took|what if i take|what if i swallowed|if i took|if i take|if i swallowed|would] ~2 # ~3 [at once|at one time|all at once|in one go|at the same time]",),
+        (
+            "[what about|how about|what if i took|what if i take|what if i swallowed|if i took|if i take|if i swallowed|would] ~2 # ~3 [at once|at one time|all at once|in one go|at the same time]",
+            # "is it fatal to take 30 klonopin with alcohol", "would 40 of my pins kill me".
+            "[is it fatal|is it lethal|is it deadly|would it be fatal|would it be lethal|would it kill me|would that kill me|could that kill me|will that kill me|can you die|could you die|would i die|will i die|could i die|can i die|do you die] ~4 # ~2 [pills|tablets|klonopin|klonopins|clonazepam|kpins|pins|of them|of my|benzos|bars|xanax|valium|ativan]",
+            "would ~2 # ~3 [pills|tablets|klonopin|klonopins|clonazepam|kpins|pins|of them|of my|benzos|bars] ~4 [kill me|be fatal|be lethal|be deadly|be enough]",
+            # "es mortal tomar 30 clonazepam con alcohol?", "30 rivotril me matarían?"
+            "[es mortal|es letal|seria mortal|seria letal|me mataria|te mataria|me matarian|te matarian|puedo morir|puedes morir|se puede morir|moriria|me moriria] ~4 # ~2 [pastillas|pastilla|clonazepam|clonazepams|rivotril|rivotriles|tabletas|pastis|comprimidos]",
+            "# ~2 [pastillas|clonazepam|clonazepams|rivotril|rivotriles|tabletas|comprimidos] ~5 [es mortal|es letal|son mortales|son letales|me matan|me mataria|me matarian|seria mortal|seria letal]",
+        ),
         numbers=(10, 10_000),
     ),
     Rule(
@@ -736,6 +748,10 @@ FIGURES: Tuple[str, ...] = (
     "[throw|throwing|toss|tossing|chuck] ~3 [pills|meds|phone|laptop|bottle] off a bridge",
     "[threw out|throw out|tossed|recycled|disposed of|thrown out] ~3 [pill bottles|bottles|empty bottles]",
     "[goodbye|bye|bye bye|farewell] [klonopin|benzos|clonazepam|pills|xanax|kpins|withdrawal|taper]",
+    "[rope|ropes] ~4 [climbing|climb|gym|swing|tire swing|hammock|tow|towing|boat|kayak|tent|camping|tug|dog toy|jump rope|skipping|garden|clothesline|tie down|crafts|macrame]",
+    "[highest|tallest] ~6 [project|school|homework|trip|vacation|holiday|visit|tour|photo|photos|view|world|class|kid|kids|son|daughter|architecture|history|engineering|record]",
+    # Giving a pet a dose is a personal-advice request or a pet poisoning, never giving the animal away.
+    "[give|giving|gave|give him|give her] ~2 [my dog|my cat|the dog|the cat|my puppy|my kitten|our dog|our cat|my pup] ~4 [clonazepam|klonopin|pill|pills|tablet|tablets|dose|benzo|benzos|mg|medicine|meds|half|some of my|a bit of my]",
     "[giving away|gave away|donating|donated|give away] ~4 [books|clothes|old clothes|baby clothes|toys] ~4 [library|goodwill|charity|shelter|thrift|church]",
     "[last pill|last dose|final pill|final dose|last taper dose] ~6 [taper done|taper is done|done tapering|finished|free|off benzos|off klonopin|made it|milestone]",
     "[going to|will|would] [strangle|murder|kill|strangling|murdering] me [for eating|for taking|for borrowing|for using|for breaking|for losing|for finishing|for drinking]",
@@ -795,6 +811,13 @@ IDIOMS: Tuple[str, ...] = (
     "[killer headache|killer workout|lmao dead|i am dead lol|shoot me a text|shoot me a message|shoot a text|take a shot|shot of espresso|knock me out|blow my mind]",
     "[cutting back|cut back|cut down|cutting down|cut it in half|cut them in half|cut it in quarters|cut the pill|cut the pills|cut the tablet|cut my pill|cut my pills|cut my dose|cutting my dose|cut my doses|cut a|cutting a|pill cutter|cut myself off|cutting myself off|cut off|cutting out]",
     "[burn out|burned out|burnt out|burning out|heartburn]",
+    "[murder|murdering|destroy|destroying|demolish|demolishing|kill|killing|slay|slaying|devour] ~1 [this|that|a|the|my|some|these|those] ~1 [pizza|burger|burrito|sandwich|plate|cake|pie|steak|tacos|taco|meal|buffet|dinner|lunch|breakfast|ice cream|pasta|wings|fries|donut|donuts|cookies|workout|karaoke|exam|test|interview|presentation|song|leg day|crossword|playlist]",
+    "[rather die than|sooner die than|rather be dead than] ~8 [training|trainings|meeting|meetings|karaoke|job|monday|mondays|school|class|party|dentist|gym|wedding|shopping|mall|cleaning|dishes|laundry|exam|zoom|presentation|small talk|cardio|run|jog|dance|sing|math|taxes|paperwork]",
+    "[over my dead body|lifesaver|life saver|lifesavers|saved my life|saves my life|saving my life|literally saved me]",
+    "[die|dying|perish] without ~3 [coffee|caffeine|tea|phone|wifi|internet|netflix|music|air conditioning|chocolate|snacks|sunglasses]",
+    "[i am dead|im dead|dead|i am deceased|deceased|i died|crying] ~4 [meme|memes|too funny|so funny|hilarious|this video|this tiktok|this clip|that joke|this joke|this reel]",
+    # Taper slang: "jumping off" is the last step of a taper.
+    "[jump off|jumping off|jumped off|jump off point|jumping off point|jumping off from] ~4 [last|dose|mg|taper|crumb|crumbs|point|#|liquid]",
     "[hurt my back|hurt my knee|hurt my ankle|hurt my shoulder|hurt my neck|hurt my wrist|hurt myself at the gym|hurt my feelings]",
     "[ended up|end up|the end of|end of the|for the life of me|band called|a band|song called|game called]",
     "[i can not breathe lol|can not breathe lol|can not breathe haha|i can not even]",

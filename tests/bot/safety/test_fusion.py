@@ -177,6 +177,11 @@ def test_an_alarm_that_came_only_from_an_idioms_words_is_dropped() -> None:
     alarmed = decide(idiom, [], reading(0.6), THRESHOLDS)
     assert alarmed.tier is Tier.CRISIS
     assert reconsider(alarmed, idiom, [], reading(0.05), THRESHOLDS).tier is Tier.NONE
+    # The rest still reads as unclear: it gets the question, not the crisis reply the idiom's words earned.
+    assert reconsider(alarmed, idiom, [], reading(0.1, possible=0.5), THRESHOLDS).tier is Tier.CHECK
+    # A rule that an idiom covers ("about to murder this pizza") is the idiom's words too.
+    covered = Assessment(Level.CLEARED, evidence=(Evidence("harm_others.intent", "harm_others", "murder this pizza", "idiom"),), unexplained="i am")
+    assert reconsider(decide(covered, [], reading(0.9), THRESHOLDS), covered, [], reading(0.02), THRESHOLDS).tier is Tier.NONE
     # A rule the guard explained away is no idiom: the decision stands.
     rule = Assessment(Level.CLEARED, evidence=(Evidence("x", "suicide", "words", "negation"),), unexplained="rest")
     checked = decide(rule, [], reading(0.6), THRESHOLDS)

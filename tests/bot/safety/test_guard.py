@@ -287,3 +287,34 @@ def test_a_large_number_taken_at_once_is_a_lethality_question_a_small_one_is_not
 def test_a_spanish_farewell_to_everyone_is_a_warning_sign_a_plain_goodbye_is_not() -> None:
     assert assess("ya está, me despido de todos").category == "suicide"
     assert not assess("gracias por la información, adiós").is_risk
+
+
+def test_asking_whether_a_large_count_would_be_fatal_is_a_lethality_question_in_english_and_spanish() -> None:
+    assert assess("would it kill me to take 25 clonazepam tonight").category == "suicide"
+    assert assess("¿sería mortal tomarme 40 pastillas de rivotril?").category == "suicide"
+    assert assess("20 clonazepam con vino son mortales?").category == "suicide"
+    assert not assess("is it fatal to take clonazepam for 15 years").is_risk
+
+
+def test_researching_a_high_place_and_a_rope_bought_are_preparation_unless_ordinary_uses_are_named() -> None:
+    assert assess("i googled which parking garage downtown is the tallest").category == "suicide"
+    assert assess("ordered a rope yesterday").category == "suicide"
+    assert not assess("we looked up the tallest tower in Paris for our trip").is_risk
+    assert not assess("bought a rope today for the tire swing").is_risk
+
+
+def test_food_coffee_memes_and_taper_slang_are_idioms() -> None:
+    for text in (
+        "about to murder this burrito",
+        "I would literally die without coffee",
+        "im dead this tiktok is hilarious",
+        "planning to jump off at 0.0625 mg next month",
+    ):
+        assessment = assess(text)
+        assert not assessment.is_risk and assessment.level.value == "cleared", text
+    assert assess("I'm about to kill my neighbour").category == "harm_others"
+
+
+def test_dosing_a_pet_is_not_giving_the_pet_away() -> None:
+    assert not assess("could I give my cat half a klonopin before the long drive").is_risk
+    assert assess("I gave my cat to my sister, I won't need her anymore").category == "suicide"
