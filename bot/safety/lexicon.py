@@ -213,6 +213,8 @@ RULES: Tuple[Rule, ...] = (
             "[go be with|join|be with] ~2 [grandma|grandpa|mom|dad|nana|brother|sister|him|her|them|jesus|god] ~3 [tonight|soon|in heaven|forever|today]",
             "[end it|end things|end everything|end my life|be gone|be done] ~1 [for good|forever|permanently|tonight|soon|this weekend]",
             "{SELF} [end|ending|ended] [it|things|everything|my life] ~2 [for good|forever|permanently|tonight]",
+            # Recklessness that accepts dying (a warning sign): "mixing whatever I can find and driving. if I crash I crash".
+            "[if i crash i crash|if i die i die|if i do not wake up i do not wake up|if i do not wake up so be it|if i die so be it|if it kills me so be it|if it kills me it kills me|if i crash so be it]",
         ),
     ),
     Rule(
@@ -244,7 +246,8 @@ RULES: Tuple[Rule, ...] = (
             "{SELF} ~3 [wrote|write|written|writing|left|leave] ~3 [note|notes|letter|letters|goodbyes|goodbye]",
             "suicide =note|=notes|=letter|=plan",
             "goodbye =note|=notes|=letter|=letters|=texts|=messages",
-            "{SELF} ~2 [giving away|gave away|give away|gave] ~3 [my stuff|my things|my belongings|my cat|my dog|my pets|my stuff|my cat to|my dog to]",
+            "{SELF} ~2 [giving away|gave away|give away] ~3 [my stuff|my things|my belongings|my cat|my dog|my pets]",
+            "{SELF} ~2 [=gave|=giving|=rehomed|=rehoming] ~3 [my cat to|my dog to|my pets to|my dog away|my cat away|my stuff to|my things to|my belongings to]",
             "{SELF} ~3 [after i am gone|when i am gone|once i am gone]",
             "[suicide exclusion|suicide clause|suicide provision]",
             "[second pharmacy|another pharmacy|different pharmacy|two pharmacies|other pharmacy] ~6 [nobody notices|no one notices|nobody knows|no one knows|without anyone|so nobody|so no one]",
@@ -751,7 +754,7 @@ FIGURES: Tuple[str, ...] = (
     "[rope|ropes] ~4 [climbing|climb|gym|swing|tire swing|hammock|tow|towing|boat|kayak|tent|camping|tug|dog toy|jump rope|skipping|garden|clothesline|tie down|crafts|macrame]",
     "[highest|tallest] ~6 [project|school|homework|trip|vacation|holiday|visit|tour|photo|photos|view|world|class|kid|kids|son|daughter|architecture|history|engineering|record]",
     # Giving a pet a dose is a personal-advice request or a pet poisoning, never giving the animal away.
-    "[give|giving|gave|give him|give her] ~2 [my dog|my cat|the dog|the cat|my puppy|my kitten|our dog|our cat|my pup] ~4 [clonazepam|klonopin|pill|pills|tablet|tablets|dose|benzo|benzos|mg|medicine|meds|half|some of my|a bit of my]",
+    "[give|giving|give him|give her] ~2 [my dog|my cat|the dog|the cat|my puppy|my kitten|our dog|our cat|my pup] ~4 [clonazepam|klonopin|pill|pills|tablet|tablets|dose|benzo|benzos|mg|medicine|meds|half|some of my|a bit of my]",
     "[giving away|gave away|donating|donated|give away] ~4 [books|clothes|old clothes|baby clothes|toys] ~4 [library|goodwill|charity|shelter|thrift|church]",
     "[last pill|last dose|final pill|final dose|last taper dose] ~6 [taper done|taper is done|done tapering|finished|free|off benzos|off klonopin|made it|milestone]",
     "[going to|will|would] [strangle|murder|kill|strangling|murdering] me [for eating|for taking|for borrowing|for using|for breaking|for losing|for finishing|for drinking]",

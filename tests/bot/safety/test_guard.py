@@ -318,3 +318,10 @@ def test_food_coffee_memes_and_taper_slang_are_idioms() -> None:
 def test_dosing_a_pet_is_not_giving_the_pet_away() -> None:
     assert not assess("could I give my cat half a klonopin before the long drive").is_risk
     assert assess("I gave my cat to my sister, I won't need her anymore").category == "suicide"
+
+
+def test_a_past_dose_given_to_a_pet_is_left_to_the_emergency_reading_and_recklessness_is_a_warning_sign() -> None:
+    # Not "giving the pet away" (a suicide warning sign): the risk model reads the poisoning.
+    assert assess("I gave my cat one of my klonopin last night").category != "suicide"
+    assert assess("rehoming my dog to my cousin, she'll need someone").category == "suicide"
+    assert assess("drinking and taking whatever pills are around, if i die i die").category == "suicide"
