@@ -323,5 +323,5 @@ def test_dosing_a_pet_is_not_giving_the_pet_away() -> None:
 def test_a_past_dose_given_to_a_pet_is_left_to_the_emergency_reading_and_recklessness_is_a_warning_sign() -> None:
     # Not "giving the pet away" (a suicide warning sign): the risk model reads the poisoning.
     assert assess("I gave my cat one of my klonopin last night").category != "suicide"
-    assert assess("rehoming my dog to my cousin, she'll need someone").category == "suicide"
-    assert assess("drinking and taking whatever pills are around, if i die i die").category == "suicide"
+    assert assess("I am rehoming my dog to my cousin, she will need someone").category == "suicide"
+    assert assess("driving home after a few drinks tonight, if i crash i crash").category == "suicide"
