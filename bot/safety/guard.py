@@ -122,6 +122,11 @@ class Assessment:
 # A subject pronoun that opens a new clause, and the verbs after which it does not ("I don't think I …").
 _CLAUSE_SUBJECTS = frozenset({"i", "he", "she", "they", "we", "quiero", "voy", "estoy", "tengo"})
 _THINKING = frozenset({"think", "believe", "feel", "know", "say", "mean", "guess", "suppose", "said", "thought", "that"})
+# A past-tense intake is a finite verb of its own ("didn't took" is not English): a negator with other words between
+# it and one belongs to another verb ("so sleepy can't stay awake took all of them"), unless those words are adverbs
+# ("never actually took them all") or the negator is a pronoun ("no one took").
+_PAST_INTAKE = frozenset({"took", "swallowed", "popped", "downed", "chugged", "snorted", "injected", "overdosed"})
+_ADVERBS_AFTER_NEGATOR = frozenset({"actually", "really", "even", "ever", "just", "once", "fully", "quite", "one", "body", "1"})
 _TIME_UNITS = frozenset(
     "hours hour hrs hr minutes minute mins min days day weeks week months month years year yrs am pm oclock".split()
 )
@@ -229,6 +234,10 @@ class SafetyGuard:
         want to die I just want to stop existing"; "ya no aguanto más, quiero morirme"), unless the subject is what
         a verb of thinking introduces ("I don't think I want to …")."""
         if any(doc[index].text in _CLAUSE_END for index in range(negator + 1, start)):
+            return True
+        if doc[start].lower_ in _PAST_INTAKE and any(
+            doc[index].lower_ not in _ADVERBS_AFTER_NEGATOR for index in range(negator + 1, start)
+        ):
             return True
         return any(
             doc[index].lower_ in _CLAUSE_SUBJECTS and doc[index - 1].lower_ not in _THINKING

@@ -529,6 +529,8 @@ RULES: Tuple[Rule, ...] = (
             "{TOOK} [enough] ~3",
             "{SUBJ} ~2 [accidentally|accidently|mistakenly] ~2 [took|take|doubled|double|gave]",
             "{TOOK} ~3 [by mistake|by accident|instead of]",
+            # Someone else given the wrong pill ("gave my son MY pill instead of his adhd med").
+            "[=gave|=given|=handed|=fed] ~3 [my pill|my pills|my klonopin|my clonazepam|my meds|my medication|my benzo|the wrong pill|the wrong pills|the wrong meds|the wrong medicine|the wrong medication|my tablet|one of mine] ~4 [instead of|by mistake|by accident|accidentally|thinking it was|thinking they were]",
             # Not knowing how many were taken is itself the alarm ("took no idea how many", "lost count").
             "[{TOOK}|=tk] ~3 [an unknown number|unknown number|an unknown amount|unknown amount|no idea how many|lost count|not sure how many|do not know how many]",
             "[lost count of how many|no idea how many|not sure how many|do not know how many] ~2 [i took|i have taken|i swallowed|i popped|he took|she took|they took|he has taken|she has taken]",
@@ -742,7 +744,7 @@ FIGURES: Tuple[str, ...] = (
     "[dead man walking|like a zombie|zombie mode] ~4 [coffee|before|until|without]",
     # The spelling repair reads Spanish "matando" as "matarlo".
     "[taper|withdrawal|benzos|klonopin|this|it|addiction] ~2 [has taken|took|taken] [everything|everything from me|it all|my life from me]",
-    "[trafico|calor|trabajo|tarea|examen|examenes|frio|jefe|horario] ~3 [me esta matando|me esta matarlo|me estan matando|me estan matarlo|me mata|me va a matar]",
+    "[trafico|calor|trabajo|tarea|examen|examenes|frio|jefe|horario|dolor|cabeza|espalda|muela|migrana|cuello|rodilla|insomnio] ~3 [me esta matando|me esta matarlo|me estan matando|me estan matarlo|me mata|me va a matar]",
     "[me esta matando|me esta matarlo|me estan matando|me estan matarlo|me mata] ~4 [jaja|jajaja|jajajaja|lol|xd]",
     "[the song|a song|this song|that song|song called|the track|the album|the movie|the film|the book|the show|the band] ~2 [overdose|suicide|dead|killer|die|dying|kill|death]",
     "[dead leg|dead arm|leg is dead|arm is dead|legs are dead|dead battery|dead phone]",
@@ -816,7 +818,7 @@ IDIOMS: Tuple[str, ...] = (
     "[burn out|burned out|burnt out|burning out|heartburn]",
     "[murder|murdering|destroy|destroying|demolish|demolishing|kill|killing|slay|slaying|devour] ~1 [this|that|a|the|my|some|these|those] ~1 [pizza|burger|burrito|sandwich|plate|cake|pie|steak|tacos|taco|meal|buffet|dinner|lunch|breakfast|ice cream|pasta|wings|fries|donut|donuts|cookies|workout|karaoke|exam|test|interview|presentation|song|leg day|crossword|playlist]",
     "[rather die than|sooner die than|rather be dead than] ~8 [training|trainings|meeting|meetings|karaoke|job|monday|mondays|school|class|party|dentist|gym|wedding|shopping|mall|cleaning|dishes|laundry|exam|zoom|presentation|small talk|cardio|run|jog|dance|sing|math|taxes|paperwork]",
-    "[over my dead body|lifesaver|life saver|lifesavers|saved my life|saves my life|saving my life|literally saved me]",
+    "[dead serious|dead set|dead on|dead end|dead last|dead center|dead heat|dead silent|dead quiet|over my dead body|lifesaver|life saver|lifesavers|saved my life|saves my life|saving my life|literally saved me]",
     "[die|dying|perish] without ~3 [coffee|caffeine|tea|phone|wifi|internet|netflix|music|air conditioning|chocolate|snacks|sunglasses]",
     "[i am dead|im dead|dead|i am deceased|deceased|i died|crying] ~4 [meme|memes|too funny|so funny|hilarious|this video|this tiktok|this clip|that joke|this joke|this reel]",
     # Taper slang: "jumping off" is the last step of a taper.

@@ -325,3 +325,17 @@ def test_a_past_dose_given_to_a_pet_is_left_to_the_emergency_reading_and_reckles
     assert assess("I gave my cat one of my klonopin last night").category != "suicide"
     assert assess("I am rehoming my dog to my cousin, she will need someone").category == "suicide"
     assert assess("driving home after a few drinks tonight, if i crash i crash").category == "suicide"
+
+
+def test_a_negator_before_another_verb_does_not_reach_a_past_intake() -> None:
+    assert assess("eyes wont stay open swallowed the whole bottle").category == "overdose"
+    assert not assess("I never actually took them all, I stopped at two").is_risk
+
+
+def test_someone_given_the_wrong_pill_is_an_accidental_ingestion() -> None:
+    assert assess("I handed my dad my klonopin by mistake this morning instead of his vitamin").category == "overdose"
+
+
+def test_a_headache_that_is_killing_me_in_spanish_and_dead_serious_are_idioms() -> None:
+    assert not assess("la migraña me está matando hoy").is_risk
+    assert not assess("dead serious, this taper is going well").is_risk
