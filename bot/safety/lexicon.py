@@ -199,6 +199,9 @@ RULES: Tuple[Rule, ...] = (
             "[goodbye|bye] [forever|everyone|world|cruel world]",
             "{SELF} ~2 made ~1 peace with ~2 [it|dying|death|leaving|my decision|going]",
             "=i =am =a =burden",
+            "[hope|hoping|pray|praying|wish|wishing] ~4 [i will not see the morning|i do not see the morning|i will not wake up|i do not wake up|i never wake up|i will not see tomorrow|i do not see tomorrow]",
+            "{SELF} $BE ~2 [a weight on|a drain on|dead weight for|dead weight to] ~1 [everyone|everybody|my family|them|my husband|my wife|my kids|my partner|my parents]",
+            "[no way out|trapped either way|trapped no matter what|there is no way out|no way out of this|no escape from this]",
             "{SELF} $BE ~2 burden to|on everyone|everybody|my|them|you",
             "{SELF} =just =want =it =all|=everything =to =end|=stop",
             "{SELF} want|need the|this pain ~2 to stop|end ~1 forever|permanently|for good",
@@ -214,7 +217,7 @@ RULES: Tuple[Rule, ...] = (
             "[end it|end things|end everything|end my life|be gone|be done] ~1 [for good|forever|permanently|tonight|soon|this weekend]",
             "{SELF} [end|ending|ended] [it|things|everything|my life] ~2 [for good|forever|permanently|tonight]",
             # Recklessness that accepts dying (a warning sign): "mixing whatever I can find and driving. if I crash I crash".
-            "[if i crash i crash|if i die i die|if i do not wake up i do not wake up|if i do not wake up so be it|if i die so be it|if it kills me so be it|if it kills me it kills me|if i crash so be it]",
+            "[if something happens it happens|if anything happens it happens|if i crash i crash|if i die i die|if i do not wake up i do not wake up|if i do not wake up so be it|if i die so be it|if it kills me so be it|if it kills me it kills me|if i crash so be it]",
         ),
     ),
     Rule(
@@ -241,13 +244,15 @@ RULES: Tuple[Rule, ...] = (
             "{SELF} $BE ~1 [taking|going to take|about to take|swallowing|going to swallow] ~3 [all my|all of my|the whole|my whole|everything|all the|all of the|the rest of my|all of them] ~2",
             "{SELF} ~3 [save|saving|saved|stockpile|stockpiling|stockpiled|hoard|hoarding|hoarded|stash|stashing|stashed|hiding] ~3 [them|up|enough]",
             "[have|got|there are] ~1 enough ~2 $BENZO ~2 [saved|stashed|to|now|for|when]",
+            "[been saving|been stockpiling|been hoarding|been stashing|been collecting|started saving|started stockpiling|started hoarding] ~3 $BENZO",
+            "[going to take|gonna take|about to take|planning to take|plan to take] ~2 [everything in|all the pills|all my pills|the whole bottle|all of them|everything i have|every pill]",
             "enough ~2 $BENZO ~2 [saved|stashed|to do it|to end|to die|for when]",
             "$BENZO ~2 [counted out|lined up|ready|all ready] ~3",
             "{SELF} ~3 [wrote|write|written|writing|left|leave] ~3 [note|notes|letter|letters|goodbyes|goodbye]",
             "suicide =note|=notes|=letter|=plan",
             "goodbye =note|=notes|=letter|=letters|=texts|=messages",
             "{SELF} ~2 [giving away|gave away|give away] ~3 [my stuff|my things|my belongings|my cat|my dog|my pets]",
-            "{SELF} ~2 [=gave|=giving|=rehomed|=rehoming] ~3 [my cat to|my dog to|my pets to|my dog away|my cat away|my stuff to|my things to|my belongings to]",
+            "{SELF} ~3 [=gave|=giving|=give|=given|=rehomed|=rehoming] ~3 [my cat to|my dog to|my pets to|my dog away|my cat away|my stuff|my things|my belongings|my clothes away|my books away|my guitar away|my collection away]",
             "{SELF} ~3 [after i am gone|when i am gone|once i am gone]",
             "[suicide exclusion|suicide clause|suicide provision]",
             "[second pharmacy|another pharmacy|different pharmacy|two pharmacies|other pharmacy] ~6 [nobody notices|no one notices|nobody knows|no one knows|without anyone|so nobody|so no one]",
@@ -289,13 +294,15 @@ RULES: Tuple[Rule, ...] = (
             "[fall|jump] ~4 [fatal|kill me|die|definitely]",
             "overdose ~3 [on purpose|intentionally]",
             "would ~4 kill me ~2 [if i took|if i take|if i swallowed|if i drank]",
+            "[kill you|kill me|kill someone|be fatal|be lethal] if ~2 [take|took|swallow|swallowed] enough",
+            "die if ~2 [=took|=take|=swallowed|=swallow] ~2 [all|the whole|everything|a whole|every]",
             "[so i|so that i] [do not|will not|never] wake up",
             # Pharmacology shorthand for the lethal dose (added from the regression half of evaluation round 2).
             "=ld50|=ld50s",
             "=ld #",
             # Spanish: how much is lethal ("qué cantidad de rivotril con alcohol es mortal").
             "[que cantidad|cuanto|cuanta|cuantas|cuantos] ~6 [es mortal|son mortales|es letal|son letales|para morir|me mata|me matan|para matarme|para no despertar]",
-            "[what|which] ~4 [most likely|more likely|most|best|quickest] ~2 to [actually be deadly|be deadly|be fatal|be lethal|kill you|kill me]",
+            "[what|which] ~6 [most likely|more likely|most|best|quickest] ~2 to [actually be deadly|be deadly|be fatal|be lethal|kill you|kill me]",
         ),
     ),
     # "what about like 60 of them at once": a large number taken at once is a lethality question whoever asks it.
@@ -307,7 +314,7 @@ RULES: Tuple[Rule, ...] = (
             "[what about|how about|what if i took|what if i take|what if i swallowed|if i took|if i take|if i swallowed|would] ~2 # ~3 [at once|at one time|all at once|in one go|at the same time]",
             # "is it fatal to take 30 klonopin with alcohol", "would 40 of my pins kill me".
             "[is it fatal|is it lethal|is it deadly|would it be fatal|would it be lethal|would it kill me|would that kill me|could that kill me|will that kill me|can you die|could you die|would i die|will i die|could i die|can i die|do you die] ~4 # ~2 [pills|tablets|klonopin|klonopins|clonazepam|kpins|pins|of them|of my|benzos|bars|xanax|valium|ativan]",
-            "would ~2 # ~3 [pills|tablets|klonopin|klonopins|clonazepam|kpins|pins|of them|of my|benzos|bars] ~4 [kill me|be fatal|be lethal|be deadly|be enough]",
+            "would ~2 # ~4 [pills|tablets|klonopin|klonopins|clonazepam|kpins|pins|of them|of my|benzos|bars] ~4 [kill me|be fatal|be lethal|be deadly|be enough|do it|do the job|do the trick]",
             # "es mortal tomar 30 clonazepam con alcohol?", "30 rivotril me matarían?"
             "[es mortal|es letal|seria mortal|seria letal|me mataria|te mataria|me matarian|te matarian|puedo morir|puedes morir|se puede morir|moriria|me moriria] ~4 # ~2 [pastillas|pastilla|clonazepam|clonazepams|rivotril|rivotriles|tabletas|pastis|comprimidos]",
             "# ~2 [pastillas|clonazepam|clonazepams|rivotril|rivotriles|tabletas|comprimidos] ~5 [es mortal|es letal|son mortales|son letales|me matan|me mataria|me matarian|seria mortal|seria letal]",
@@ -334,6 +341,7 @@ RULES: Tuple[Rule, ...] = (
             "[sewer slide]",
             "[commit suicide|commiting suicide|committing suicide]",
             "[catch the bus|catching the bus]",
+            "[offing myself|offing themselves|off themselves|offing ourselves]",
             "[kill myself|killing myself|killed myself|hang myself|hanging myself|drown myself|shoot myself|off myself|yeet myself|rope myself]",
             "[jump off a bridge|jump off the bridge|jump off a building|jump off the roof]",
             "[end it all|end my life|take my own life|take my life]",
@@ -351,6 +359,7 @@ RULES: Tuple[Rule, ...] = (
             "{OTHER} ~2 [is|was|seems|sounds|has been|been] ~1 [suicidal]",
             "{OTHER} ~4 [texted|said|says|wrote|messaged|told] ~4 [sorry for everything|goodbye to|her goodbyes|his goodbyes|i love you all|take care of the]",
             "[attempted suicide|attempting suicide|suicide attempt|tried to kill himself|tried to kill herself|tried to kill themselves]",
+            "[nobody|no one] ~1 would ~1 miss [him|her|them]",
         ),
     ),
     Rule(
@@ -753,6 +762,7 @@ FIGURES: Tuple[str, ...] = (
     "[throw|throwing|toss|tossing|chuck] ~3 [pills|meds|phone|laptop|bottle] off a bridge",
     "[threw out|throw out|tossed|recycled|disposed of|thrown out] ~3 [pill bottles|bottles|empty bottles]",
     "[goodbye|bye|bye bye|farewell] [klonopin|benzos|clonazepam|pills|xanax|kpins|withdrawal|taper]",
+    "no way out of ~2 [paying|the contract|the lease|the meeting|the copay|the deal|going|jury duty|the wedding|the trip|the fee|the bill|the party|the shift|work|school|homework]",
     "[rope|ropes] ~4 [climbing|climb|gym|swing|tire swing|hammock|tow|towing|boat|kayak|tent|camping|tug|dog toy|jump rope|skipping|garden|clothesline|tie down|crafts|macrame]",
     "[highest|tallest] ~6 [project|school|homework|trip|vacation|holiday|visit|tour|photo|photos|view|world|class|kid|kids|son|daughter|architecture|history|engineering|record]",
     # Giving a pet a dose is a personal-advice request or a pet poisoning, never giving the animal away.

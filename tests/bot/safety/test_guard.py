@@ -339,3 +339,17 @@ def test_someone_given_the_wrong_pill_is_an_accidental_ingestion() -> None:
 def test_a_headache_that_is_killing_me_in_spanish_and_dead_serious_are_idioms() -> None:
     assert not assess("la migraña me está matando hoy").is_risk
     assert not assess("dead serious, this taper is going well").is_risk
+
+
+def test_warning_signs_without_a_subject_or_an_alarm_word_from_the_regression_halves() -> None:
+    for text in (
+        "planning to take every pill in the house after work",
+        "started stockpiling my clonazepam, about 60 now",
+        "keep hoping I do not see tomorrow",
+        "feels like there is no way out of this for me",
+        "my mom keeps saying nobody would miss her",
+        "would 25 of my pins do the trick",
+        "can you die if you swallowed the whole bottle with beer",
+    ):
+        assert assess(text).category == "suicide", text
+    assert not assess("is there no way out of paying the copay").is_risk
