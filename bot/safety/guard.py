@@ -124,9 +124,9 @@ _CLAUSE_SUBJECTS = frozenset({"i", "he", "she", "they", "we", "quiero", "voy", "
 _THINKING = frozenset({"think", "believe", "feel", "know", "say", "mean", "guess", "suppose", "said", "thought", "that"})
 # A past-tense intake is a finite verb of its own ("didn't took" is not English): a negator with other words between
 # it and one belongs to another verb ("so sleepy can't stay awake took all of them"), unless those words are adverbs
-# ("never actually took them all") or the negator is a pronoun ("no one took").
+# ("never actually took them all") or finish a negating pronoun ("no one took", "nobody" typed "no body").
 _PAST_INTAKE = frozenset({"took", "swallowed", "popped", "downed", "chugged", "snorted", "injected", "overdosed"})
-_ADVERBS_AFTER_NEGATOR = frozenset({"actually", "really", "even", "ever", "just", "once", "fully", "quite", "one", "body", "1"})
+_NEGATION_STILL_REACHES = frozenset({"actually", "really", "even", "ever", "just", "once", "fully", "quite", "one", "body", "1"})
 _TIME_UNITS = frozenset(
     "hours hour hrs hr minutes minute mins min days day weeks week months month years year yrs am pm oclock".split()
 )
@@ -236,7 +236,7 @@ class SafetyGuard:
         if any(doc[index].text in _CLAUSE_END for index in range(negator + 1, start)):
             return True
         if doc[start].lower_ in _PAST_INTAKE and any(
-            doc[index].lower_ not in _ADVERBS_AFTER_NEGATOR for index in range(negator + 1, start)
+            doc[index].lower_ not in _NEGATION_STILL_REACHES for index in range(negator + 1, start)
         ):
             return True
         return any(

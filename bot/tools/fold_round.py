@@ -24,6 +24,7 @@ from typing import Dict, List, Optional
 
 from bot.sources import PROJECT_ROOT
 from bot.tools import leakage
+from bot.tools.fresh_eval import topics_of
 from bot.tools.leakage import normalized
 
 HEADER = ["id", "class", "expected", "lang", "topics", "text"]
@@ -73,7 +74,7 @@ def nlu_intent_for(row: Dict[str, str]) -> Optional[str]:
     answers, `side_effects/memory`), or `not_covered`; None for everything else (the risk corpus has those)."""
     if row["expected"] == "not_covered":
         return "not_covered"
-    answers = [topic.strip() for topic in (row.get("topics") or "").split(",") if "/" in topic]
+    answers = [topic for topic in topics_of(row.get("topics")) if "/" in topic]
     if row["expected"] == "answer" and answers:
         return answers[0]
     return None
