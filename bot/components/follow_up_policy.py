@@ -15,7 +15,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME, DEFAULT_ACTION_NAMES
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, Restarted, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -91,6 +91,47 @@ def is_plain_no(text: Optional[str]) -> bool:
     return bool(words) and words[0] in _NO and all(word in _PLAIN_NO_WORDS for word in words)
 
 
+_STATE_RESETS = types_of(SessionStarted) | types_of(Restarted)
+_SLOT_SET = types_of(SlotSet)
+_NOT_REPLIES = frozenset({ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME, "action_extract_slots"})
+
+
+def state_when_the_turn_began(tracker: DialogueStateTracker) -> Optional[str]:
+    """The safety state once the person's message was read (slot mappings included), before this policy changed it.
+
+    The policy sets the state with its first reply of a turn, and plans the rest of the turn from the state it began
+    with: read afresh, "asked" would turn the direct question it is about to ask into a crisis reply. Normal turns
+    read only their own events; a turn in which the policy moved the state looks back to the previous value.
+    """
+    this_turn: List[Any] = []
+    earlier = iter(reversed(tracker.events))
+    for event in earlier:
+        if type(event) in _USER_UTTERED:
+            break
+        this_turn.append(event)
+    this_turn.reverse()
+    replied = False
+    before: Optional[Any] = None  # the state set within this turn before the policy's change, if any
+    for event in this_turn:
+        if type(event) in _ACTION_EXECUTED and event.action_name not in _NOT_REPLIES:
+            replied = True
+        elif type(event) in _SLOT_SET and event.key == SAFETY_STATE_SLOT:
+            if replied:
+                return before[0] if before else _state_before(earlier)
+            before = (event.value,)
+    return tracker.get_slot(SAFETY_STATE_SLOT)
+
+
+def _state_before(earlier: Any) -> Optional[str]:
+    """The latest value set for the safety state in `earlier` (events, newest first), None after a reset."""
+    for event in earlier:
+        if type(event) in _STATE_RESETS:
+            return None
+        if type(event) in _SLOT_SET and event.key == SAFETY_STATE_SLOT:
+            return event.value
+    return None
+
+
 def describe_turn(tracker: DialogueStateTracker) -> Turn:
     """The facts bot.safety.dialogue needs, read from the tracker."""
     actions_this_turn: List[str] = []
@@ -120,7 +161,7 @@ def describe_turn(tracker: DialogueStateTracker) -> Turn:
     safety = parse_data.get("safety") or {}
     category = category_for_intent(intent)
     return Turn(
-        safety_state=tracker.get_slot(SAFETY_STATE_SLOT),
+        safety_state=state_when_the_turn_began(tracker),
         intent=intent,
         actions_this_turn=tuple(reversed(actions_this_turn)),
         notice_shown_this_session=notice_shown or tracker.get_latest_input_channel() in CHANNELS_WITH_OWN_NOTICE,

@@ -209,10 +209,15 @@ class SafetyClassifier(GraphComponent):
         assessment = self._guard.assess(text)
         # The featurizer already encoded the cleaned text: the same text hits the encoder's cache. A Spanish message's
         # TEXT is an English gloss for the intent classifiers; the risk model reads the person's own words.
-        language = (message.get(INPUT_CHECK) or {}).get("language", "en")
-        reading = self._reading(text, text if language == "es" else message.get(TEXT) or text)
+        check = message.get(INPUT_CHECK) or {}
+        language = check.get("language", "en")
+        # A message without a word ("😭😭🙏") reaches the encoder as unknown tokens: whatever the models make of it
+        # is noise that changes with every retrain, so only the lexicon reads it (the dialogue still checks in on
+        # it after a crisis reply).
+        wordless = check.get("kind") in (InputKind.EMPTY.value, InputKind.UNREADABLE.value)
+        reading = None if wordless else self._reading(text, text if language == "es" else message.get(TEXT) or text)
         # The intent classifier learnt English: in another language its confidence says nothing about risk.
-        ranking = (message.get(INTENT_RANKING_KEY) or []) if language == "en" else []
+        ranking = (message.get(INTENT_RANKING_KEY) or []) if language == "en" and not wordless else []
         decision = decide(assessment, ranking, reading, self.thresholds, len(text.split()))
         if assessment.unexplained is not None and reading is not None and reading.concern >= self.thresholds.check:
             # The model's alarm may sit in the words the guard explained away, or beside them: it reads the rest.

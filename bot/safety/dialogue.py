@@ -108,7 +108,7 @@ DIRECT_UNCLEAR_INTENTS = frozenset(
 class Turn:
     """What the policy needs to know about the conversation so far."""
 
-    safety_state: Optional[str]
+    safety_state: Optional[str]  # as the turn began: the policy's own change this turn does not alter its plan
     intent: Optional[str]
     actions_this_turn: Tuple[str, ...]  # bot actions since the latest user message, oldest first
     notice_shown_this_session: bool
@@ -192,8 +192,13 @@ def next_follow_up(turn: Turn) -> Optional[FollowUp]:
     planned = _planned_reply(turn)
     if planned is not None:
         actions, new_state = planned
-        if len(done) < len(actions):
-            return FollowUp(actions[len(done)], new_state, sets_state=not done)
+        if turn.truncated_input and not done and actions[0] not in CRISIS_RESPONSES:
+            # The person should know the end of a long message went unread, before the question that ends the turn
+            # (a crisis reply still comes first). The state waits for the planned reply, so the plan stays the same.
+            return FollowUp(INPUT_TRUNCATED, turn.safety_state, sets_state=False)
+        said = done[1:] if done[:1] == (INPUT_TRUNCATED,) else done
+        if len(said) < len(actions):
+            return FollowUp(actions[len(said)], new_state, sets_state=not said)
         return FollowUp("action_listen", new_state, sets_state=False)
     # The reply already left the safety state (e.g. "back to normal answers"), so no plan is found any more; its
     # turn still ends here — the rules only know these replies after their own question, not after a check-in.

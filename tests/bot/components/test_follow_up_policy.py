@@ -12,7 +12,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.components.follow_up_policy import FOLLOW_UP_PRIORITY, FollowUpPolicy
+from bot.components.follow_up_policy import FOLLOW_UP_PRIORITY, FollowUpPolicy, describe_turn
 
 
 def policy(tmp_path) -> FollowUpPolicy:
@@ -99,3 +99,36 @@ def test_a_plain_no_is_nothing_but_a_no() -> None:
 
     assert is_plain_no("No, I'm not.") and is_plain_no("nope not at all") and is_plain_no("No")
     assert not is_plain_no("no im not ok") and not is_plain_no("no, but I think about it") and not is_plain_no(None)
+
+
+def safety_user(intent: str, ask: Optional[str] = None, truncated: bool = False) -> UserUttered:
+    safety = {"tier": "check", "ask": ask} if ask else {"tier": "none"}
+    parse_data = {"safety": safety, "input_check": {"truncated": truncated}}
+    return UserUttered("…", {"name": intent, "confidence": 1.0}, parse_data=parse_data)
+
+
+def test_yes_to_the_direct_question_gets_the_crisis_reply_then_are_you_safe(tmp_path, domain) -> None:
+    # The crisis reply moved the state to "checking"; the rest of the turn is still planned from "asked".
+    asked = [SlotSet("safety_state", "asked_suicide"), ActionExecuted("utter_ask_direct_suicide"), ActionExecuted("action_listen")]
+    events = [*asked, safety_user("affirm"), ActionExecuted("utter_crisis_suicide"), SlotSet("safety_state", "checking")]
+    assert predicted(tmp_path, domain, events) == "utter_ask_safe_now"
+    assert predicted(tmp_path, domain, [*events, ActionExecuted("utter_ask_safe_now")]) == "action_listen"
+
+
+def test_an_answer_then_a_note_then_the_direct_question_though_the_note_moved_the_state(tmp_path, domain) -> None:
+    events = [
+        safety_user("withdrawal_timeline", ask="suicide", truncated=True), ActionExecuted("utter_withdrawal_timeline"),
+        ActionExecuted("utter_input_truncated"), SlotSet("safety_state", "asked_suicide"),
+    ]
+    assert predicted(tmp_path, domain, events) == "utter_ask_direct_suicide"
+
+
+def test_the_state_a_new_session_carried_over_is_the_one_the_turn_began_with(tmp_path, domain) -> None:
+    events = [
+        SlotSet("safety_state", "checking"), ActionExecuted("action_listen"), SessionStarted(),
+        SlotSet("safety_state", "checking"), ActionExecuted("action_listen"), user("affirm"),
+    ]
+    tracker = DialogueStateTracker.from_events("test", events)
+    assert describe_turn(tracker).safety_state == "checking"
+    moved = DialogueStateTracker.from_events("test", [*events, ActionExecuted("utter_safety_recheck"), SlotSet("safety_state", "rechecking")])
+    assert describe_turn(moved).safety_state == "checking"

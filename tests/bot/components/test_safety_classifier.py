@@ -8,7 +8,9 @@ from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, Use
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.components.input_checker import INPUT_CHECK
 from bot.components.safety_classifier import SAFETY, SafetyClassifier, previous_turn
+from bot.input_check import UNREADABLE_INTENT, InputKind
 from bot.safety.corpus import CONTEXT_JOINER
 from bot.safety.risk_model import RiskReading
 
@@ -108,3 +110,15 @@ def test_right_after_a_crisis_reply_a_lower_risk_reading_is_enough_for_the_crisi
     elsewhere = message(text, "side_effects", 0.95)
     classifier(readings).process([elsewhere], tracker())
     assert elsewhere.get("intent")["name"] != "risk_overdose" and elsewhere.get(SAFETY)["tier"] == "check"
+
+
+def test_a_message_without_words_is_left_to_the_lexicon_not_to_what_the_models_make_of_unknown_tokens() -> None:
+    emoji = "😭😭🙏"
+    wordless = message(emoji, "risk_suicide", 0.99)
+    wordless.set(INPUT_CHECK, {"kind": InputKind.UNREADABLE.value, "language": "en", "truncated": False})
+    classifier({emoji: reading(0.95)}).process([wordless], tracker())
+    assert wordless.get("intent")["name"] == UNREADABLE_INTENT and wordless.get(SAFETY)["tier"] == "none"
+    # The same reading on a message with words is a crisis: the stub is what the wordless message was spared.
+    worded = message(emoji)
+    classifier({emoji: reading(0.95)}).process([worded], tracker())
+    assert worded.get("intent")["name"] == "risk_suicide"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.safety.dialogue import (
     ACTION_UNAVAILABLE,
     ASK_DIRECT,
@@ -225,3 +227,34 @@ def test_a_question_that_also_describes_safety_is_answered_then_thanked() -> Non
     assert next_follow_up(asked) is None  # the rules answer the question first
     after = next_follow_up(Turn(CHECKING, "care_levels", ("utter_care_levels",), True, False, protective=True))
     assert (after.action, after.safety_state, after.sets_state) == (RESUME, None, True)
+
+
+# ---- whole turns: the plan is made from the state the turn began with (the policy reads it so), and the state it
+# moves to is set once, with the first follow-up
+def play_turn(first: Turn, answer: str = "") -> tuple:
+    """The actions of one turn after `answer` (when an answer rule ran first) and the state set, until it listens."""
+    said, state_set = ((answer,) if answer else ()), []
+    while True:
+        follow = next_follow_up(replace(first, actions_this_turn=said))
+        if follow is None or follow.action == "action_listen":
+            return said, state_set
+        said = (*said, follow.action)
+        if follow.sets_state:
+            state_set.append(follow.safety_state)
+        assert len(said) < MAX_ACTIONS_BEFORE_LISTEN
+
+
+def test_a_long_possible_risk_with_nothing_to_answer_gets_the_cut_note_then_the_direct_question() -> None:
+    long_message = Turn(None, "risk_unclear", (), True, truncated_input=True, check_ask="suicide")
+    assert play_turn(long_message) == ((INPUT_TRUNCATED, ASK_DIRECT["suicide"]), [ASKED_SUICIDE])
+
+
+def test_a_long_possible_risk_with_a_question_gets_the_answer_the_cut_note_then_the_direct_question() -> None:
+    long_question = Turn(None, "withdrawal_timeline", (), True, truncated_input=True, check_ask="suicide")
+    played = play_turn(long_question, answer="utter_withdrawal_timeline")
+    assert played == (("utter_withdrawal_timeline", INPUT_TRUNCATED, ASK_DIRECT["suicide"]), [ASKED_SUICIDE])
+
+
+def test_a_long_message_after_the_direct_question_still_gets_the_crisis_reply_first() -> None:
+    unclear = Turn(ASKED_SUICIDE, "affirm", (), True, truncated_input=True)
+    assert play_turn(unclear) == (("utter_crisis_suicide", ASK_SAFE_NOW), [CHECKING])
