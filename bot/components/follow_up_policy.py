@@ -21,7 +21,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.components.incremental_tracker import types_of
 from bot.components.input_checker import INPUT_CHECK
-from bot.safety.categories import category_for_intent
+from bot.safety.categories import category_for_intent, is_risk_intent
 from bot.safety.dialogue import NOTICE_BEARING, SAFETY_STATE_SLOT, Turn, next_follow_up
 
 # Rasa waits 5 minutes for a custom action; a person in distress should not. After ACTION_TIMEOUT_S (default 10 s)
@@ -93,33 +93,30 @@ def is_plain_no(text: Optional[str]) -> bool:
 
 _STATE_RESETS = types_of(SessionStarted) | types_of(Restarted)
 _SLOT_SET = types_of(SlotSet)
-_NOT_REPLIES = frozenset({ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME, "action_extract_slots"})
 
 
 def state_when_the_turn_began(tracker: DialogueStateTracker) -> Optional[str]:
-    """The safety state once the person's message was read (slot mappings included), before this policy changed it.
+    """The safety state once the person's message was read, before this policy changed it.
 
-    The policy sets the state with its first reply of a turn, and plans the rest of the turn from the state it began
-    with: read afresh, "asked" would turn the direct question it is about to ask into a crisis reply. Normal turns
-    read only their own events; a turn in which the policy moved the state looks back to the previous value.
+    The policy sets the state with its first reply of a turn (Rasa logs that SlotSet just before the reply), and plans
+    the rest of the turn from the state it began with: read afresh, "asked" would turn the direct question it is
+    about to ask into a crisis reply, and "checking" would cut "are you safe right now?" after a crisis reply. Only a
+    risk intent sets the slot when a message is read (its mapping, "checking", which the policy's plans agree with);
+    any other change within the turn is the policy's own, and the value before the message is the one that counts.
+    Normal turns read only their own events.
     """
-    this_turn: List[Any] = []
+    current = tracker.get_slot(SAFETY_STATE_SLOT)
+    latest = tracker.latest_message
+    if latest is not None and is_risk_intent((latest.intent or {}).get("name")):
+        return current
     earlier = iter(reversed(tracker.events))
+    moved = False
     for event in earlier:
         if type(event) in _USER_UTTERED:
             break
-        this_turn.append(event)
-    this_turn.reverse()
-    replied = False
-    before: Optional[Any] = None  # the state set within this turn before the policy's change, if any
-    for event in this_turn:
-        if type(event) in _ACTION_EXECUTED and event.action_name not in _NOT_REPLIES:
-            replied = True
-        elif type(event) in _SLOT_SET and event.key == SAFETY_STATE_SLOT:
-            if replied:
-                return before[0] if before else _state_before(earlier)
-            before = (event.value,)
-    return tracker.get_slot(SAFETY_STATE_SLOT)
+        if type(event) in _SLOT_SET and event.key == SAFETY_STATE_SLOT:
+            moved = True
+    return _state_before(earlier) if moved else current
 
 
 def _state_before(earlier: Any) -> Optional[str]:

@@ -110,7 +110,8 @@ def safety_user(intent: str, ask: Optional[str] = None, truncated: bool = False)
 def test_yes_to_the_direct_question_gets_the_crisis_reply_then_are_you_safe(tmp_path, domain) -> None:
     # The crisis reply moved the state to "checking"; the rest of the turn is still planned from "asked".
     asked = [SlotSet("safety_state", "asked_suicide"), ActionExecuted("utter_ask_direct_suicide"), ActionExecuted("action_listen")]
-    events = [*asked, safety_user("affirm"), ActionExecuted("utter_crisis_suicide"), SlotSet("safety_state", "checking")]
+    # Rasa logs a prediction's SlotSet just before the action it came with.
+    events = [*asked, safety_user("affirm"), SlotSet("safety_state", "checking"), ActionExecuted("utter_crisis_suicide")]
     assert predicted(tmp_path, domain, events) == "utter_ask_safe_now"
     assert predicted(tmp_path, domain, [*events, ActionExecuted("utter_ask_safe_now")]) == "action_listen"
 
@@ -118,7 +119,7 @@ def test_yes_to_the_direct_question_gets_the_crisis_reply_then_are_you_safe(tmp_
 def test_an_answer_then_a_note_then_the_direct_question_though_the_note_moved_the_state(tmp_path, domain) -> None:
     events = [
         safety_user("withdrawal_timeline", ask="suicide", truncated=True), ActionExecuted("utter_withdrawal_timeline"),
-        ActionExecuted("utter_input_truncated"), SlotSet("safety_state", "asked_suicide"),
+        SlotSet("safety_state", "asked_suicide"), ActionExecuted("utter_input_truncated"),
     ]
     assert predicted(tmp_path, domain, events) == "utter_ask_direct_suicide"
 
@@ -130,5 +131,8 @@ def test_the_state_a_new_session_carried_over_is_the_one_the_turn_began_with(tmp
     ]
     tracker = DialogueStateTracker.from_events("test", events)
     assert describe_turn(tracker).safety_state == "checking"
-    moved = DialogueStateTracker.from_events("test", [*events, ActionExecuted("utter_safety_recheck"), SlotSet("safety_state", "rechecking")])
+    moved = DialogueStateTracker.from_events("test", [*events, SlotSet("safety_state", "rechecking"), ActionExecuted("utter_safety_recheck")])
     assert describe_turn(moved).safety_state == "checking"
+    # A risk intent's own mapping is part of reading the message: that value is the one the turn began with.
+    risk = [ActionExecuted("action_listen"), user("risk_suicide"), SlotSet("safety_state", "checking")]
+    assert describe_turn(DialogueStateTracker.from_events("test", risk)).safety_state == "checking"
