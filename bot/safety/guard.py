@@ -40,6 +40,8 @@ _JUST_AS_HEDGE = frozenset({"curious", "asking", "wondering", "wanted", "checkin
 _NEGATION_IS_THE_MEANING = frozenset({"anymore", "longer"})
 # "my drinking", "his using": a habit named, not an intake now.
 _POSSESSIVES = frozenset({"my", "his", "her", "their", "your", "our"})
+# The speaker's own phrases that turn a general question into one about them, as token tuples.
+_SPEAKER_PHRASES = tuple(tuple(phrase.split()) for phrase in lexicon.QUESTION_ABOUT_THE_SPEAKER)
 _MODALS = frozenset({"can", "could", "should", "would", "will", "may", "might"})
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -281,11 +283,23 @@ class SafetyGuard:
         lowers = [token.lower_ for token in tokens]
         if set(lowers) & lexicon.SELF_WORDS:
             return True
+        if question and self._question_is_about_the_speaker(doc):
+            return True
         for index, token in enumerate(tokens):
             if token.norm_ in self._base_sets["PERSON"] and index and lowers[index - 1] in {"my", "our", "his", "her", "mi", "su"}:
                 return True
         # In a question "he/she/they" usually stand for people in general.
         return not question and bool(set(lowers) & {"he", "she", "him", "her"})
+
+    @staticmethod
+    def _question_is_about_the_speaker(doc: Doc) -> bool:
+        """Does the message say its general question is about the speaker ("… because that's where I'm at")?"""
+        lowers = [token.lower_ for token in doc]
+        for phrase in _SPEAKER_PHRASES:
+            size = len(phrase)
+            if any(tuple(lowers[index : index + size]) == phrase for index in range(len(lowers) - size + 1)):
+                return True
+        return False
 
     def _resolved(self, doc: Doc, resolved: Sequence[Tuple[int, int]]) -> bool:
         """The message places its events in a resolved or distant past, with nothing said to be happening now."""

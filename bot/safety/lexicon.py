@@ -302,6 +302,8 @@ RULES: Tuple[Rule, ...] = (
             "=ld #",
             # Spanish: how much is lethal ("qué cantidad de rivotril con alcohol es mortal").
             "[que cantidad|cuanto|cuanta|cuantas|cuantos] ~6 [es mortal|son mortales|es letal|son letales|para morir|me mata|me matan|para matarme|para no despertar]",
+            # "¿qué cantidad de rivotril con alcohol hace que alguien ya no despierte?" (regression half of round 14).
+            "[que cantidad|cuanto|cuanta|cuantas|cuantos] ~12 [ya no despierte|ya no despierta|ya no despiertes|no vuelva a despertar|no vuelve a despertar|nunca despierte]",
             "[what|which] ~6 [most likely|more likely|most|best|quickest] ~2 to [actually be deadly|be deadly|be fatal|be lethal|kill you|kill me]",
         ),
     ),
@@ -874,6 +876,27 @@ AUXILIARIES = frozenset({"can", "could", "does", "do", "did", "is", "are", "will
 SUBJECT_AFTER_AUX = frozenset({"i", "you", "someone", "somebody", "it", "a", "an", "the", "my", "people", "he", "she", "they", "we", "this", "that", "there", "one", "anyone", "benzo", "klonopin", "clonazepam", "withdrawal", "mixing", "taking"})
 # Anchors: words that make a sentence about a specific person rather than people in general.
 SELF_WORDS = frozenset("i me my myself mine we us our im yo mis".split())
+
+# A general question the message then says is about the speaker ("is it normal to wish you were dead every day?
+# because that's where I'm at") is not general: it does not clear the words it asks about. Matched on the normalized
+# lowercase tokens ("that's" reads "that is"). Added from the regression half of evaluation round 14.
+QUESTION_ABOUT_THE_SPEAKER: Tuple[str, ...] = (
+    "that is where i am",
+    "that is where i am at",
+    "that is how i feel",
+    "that is what i feel",
+    "that is what i am going through",
+    "that is what is happening to me",
+    "i feel that way",
+    "i feel like that",
+    "asking for myself",
+    "because i do",
+    "cause i do",
+    "bc i do",
+    "porque yo si",
+    "asi estoy yo",
+    "asi me siento",
+)
 
 # A resolved or distant past clears the message's non-method evidence ("I had a seizure years ago, I'm fine now").
 RESOLVED_PATTERNS: Tuple[str, ...] = (

@@ -353,3 +353,17 @@ def test_warning_signs_without_a_subject_or_an_alarm_word_from_the_regression_ha
     ):
         assert assess(text).category == "suicide", text
     assert not assess("is there no way out of paying the copay").is_risk
+
+
+def test_a_spanish_amount_that_keeps_someone_from_waking_is_a_lethality_question_however_far_apart() -> None:
+    assert assess("cuánto rivotril tendría que tomar una persona de mi tamaño para que ya no despierte").category == "suicide"
+    assert not assess("cuánto tiempo pasa hasta que alguien despierte después de tomar rivotril").is_risk
+
+
+def test_a_general_question_the_speaker_says_is_about_them_is_not_cleared_as_general() -> None:
+    general = "do people in withdrawal often think about killing themselves?"
+    assert assess(general).level is Level.CLEARED
+    assert assess(general + " asking for myself").level is not Level.CLEARED
+    assert assess(general + " because that is where I am right now").level is not Level.CLEARED
+    # An everyday worry after a general question is not a disclosure of the risk it names.
+    assert assess("can withdrawal cause seizures? because i am worried").level is Level.CLEARED
