@@ -376,6 +376,7 @@ RULES: Tuple[Rule, ...] = (
             "[pienso en suicidarme|pienso en matarme|pienso en morir|pensando en suicidarme|pensando en matarme]",
             "[solo queria despedirme|solo quiero despedirme|vengo a despedirme|me despido de todos|me despido para siempre|adios para siempre|esta es mi despedida]",
             "[quitarme la vida|acabar con mi vida|acabar con todo|ganas de morir|ganas de morirme|ganas de matarme]",
+            "[me hace querer|me hacen querer|me dan ganas de] [morir|morirme|matarme|suicidarme]",
             "=suicidarme|=matarme",
             # Not waking up, in Spanish ("pienso tomármelas hoy para no despertar").
             "[para no despertar|para no despertarme|no volver a despertar|no despertar mas|no despertar nunca|no quiero despertar|no quiero despertarme|dormir para siempre]",
@@ -757,6 +758,10 @@ FIGURES: Tuple[str, ...] = (
     "[taper|withdrawal|benzos|klonopin|this|it|addiction] ~2 [has taken|took|taken] [everything|everything from me|it all|my life from me]",
     "[trafico|calor|trabajo|tarea|examen|examenes|frio|jefe|horario|dolor|cabeza|espalda|muela|migrana|cuello|rodilla|insomnio] ~3 [me esta matando|me esta matarlo|me estan matando|me estan matarlo|me mata|me va a matar]",
     "[me esta matando|me esta matarlo|me estan matando|me estan matarlo|me mata] ~4 [jaja|jajaja|jajajaja|lol|xd]",
+    # A song or a show one loves "kills" (from the regression half of evaluation round 14).
+    "[cancion|canciones|musica|serie|pelicula|novela|video|meme|memes|chiste|risa] ~3 [me mata|me matan|me esta matando|me estan matando|me muero]",
+    "[song|songs|lyrics|lyric|tune] ~6 [stuck in my head|on repeat|on loop]",
+    "[stuck in my head|on repeat|on loop] ~4 [song|songs|lyrics|tune|track]",
     "[the song|a song|this song|that song|song called|the track|the album|the movie|the film|the book|the show|the band] ~2 [overdose|suicide|dead|killer|die|dying|kill|death]",
     "[dead leg|dead arm|leg is dead|arm is dead|legs are dead|dead battery|dead phone]",
     "[dream that i|dreamt that i|dreamed that i|dream where i|dreamt i|dreamed i|nightmare that i|nightmare where i] ~2 [died|was dead|die|was dying|drowned]",
@@ -830,7 +835,7 @@ IDIOMS: Tuple[str, ...] = (
     "[burn out|burned out|burnt out|burning out|heartburn]",
     "[murder|murdering|destroy|destroying|demolish|demolishing|kill|killing|slay|slaying|devour] ~1 [this|that|a|the|my|some|these|those] ~1 [pizza|burger|burrito|sandwich|plate|cake|pie|steak|tacos|taco|meal|buffet|dinner|lunch|breakfast|ice cream|pasta|wings|fries|donut|donuts|cookies|workout|karaoke|exam|test|interview|presentation|song|leg day|crossword|playlist]",
     "[rather die than|sooner die than|rather be dead than] ~8 [training|trainings|meeting|meetings|karaoke|job|monday|mondays|school|class|party|dentist|gym|wedding|shopping|mall|cleaning|dishes|laundry|exam|zoom|presentation|small talk|cardio|run|jog|dance|sing|math|taxes|paperwork]",
-    "[dead serious|dead set|dead on|dead end|dead last|dead center|dead heat|dead silent|dead quiet|over my dead body|lifesaver|life saver|lifesavers|saved my life|saves my life|saving my life|literally saved me]",
+    "[dead serious|dead meat|dead set|dead on|dead end|dead last|dead center|dead heat|dead silent|dead quiet|over my dead body|lifesaver|life saver|lifesavers|saved my life|saves my life|saving my life|literally saved me]",
     "[die|dying|perish] without ~3 [coffee|caffeine|tea|phone|wifi|internet|netflix|music|air conditioning|chocolate|snacks|sunglasses]",
     "[i am dead|im dead|dead|i am deceased|deceased|i died|crying] ~4 [meme|memes|too funny|so funny|hilarious|this video|this tiktok|this clip|that joke|this joke|this reel]",
     # Taper slang: "jumping off" is the last step of a taper.
@@ -861,6 +866,14 @@ IDIOMS: Tuple[str, ...] = (
     "[end this taper|end my taper|end the taper|finish this taper|finish my taper|end this detox|end my detox] ~2 [strong|well|right|on a high|on a good]",
     "[shot a|shot an|shot] # ~3 [golf|round|holes|course|par|today]",
     "[scared|afraid|worried|terrified|nervous|anxious] ~2 [i would|i d|i might|i could|of having|of getting] ~1 [have|get|having|getting] ~2 [a seizure|seizures]",
+    # Someone's reaction to news, not a symptom: "when my mom hears I quit my job she is going to have a heart attack".
+    "[hears|hear|sees|see|finds out|find out|learns|learn|reads|read] ~8 [going to|will|would|is going to] have a heart attack",
+    "[going to|will|would] have a heart attack [when|if|once] ~3 [hears|hear|sees|see|finds out|find out|learns|learn|reads|read|gets|opens]",
+    # Song lyrics, video games (from the regression half of evaluation round 14).
+    "[mama|mamma|mother] just killed a man ~2 [put a gun against his head|put a gun to his head]",
+    "[mama|mamma|mother] just killed a man",
+    "[boss fight|this level|that level|the level|this game|that game|final boss|this raid|the raid] ~2 [is killing me|was killing me|killing me|killed me]",
+    "[died|dead|dying|respawned] ~1 [like|about|maybe|over|literally] # times",
 )
 
 NEGATORS = frozenset({"not", "never", "no", "nothing", "nobody", "none", "nor", "n't", "without", "neither"})

@@ -367,3 +367,18 @@ def test_a_general_question_the_speaker_says_is_about_them_is_not_cleared_as_gen
     assert assess(general + " because that is where I am right now").level is not Level.CLEARED
     # An everyday worry after a general question is not a disclosure of the risk it names.
     assert assess("can withdrawal cause seizures? because i am worried").level is Level.CLEARED
+
+
+def test_lyrics_games_a_relatives_reaction_and_dead_meat_are_figures_of_speech() -> None:
+    for text in (
+        "that queen song where mama just killed a man has been on repeat all week",
+        "this final boss is killing me, I have died about 30 times tonight",
+        "my dad will have a heart attack when he sees the price of this car",
+        "I am dead meat if my sister finds out I ate her leftovers",
+        "la canción nueva de ese grupo me mata, no paro de escucharla",
+    ):
+        assert not assess(text).is_risk, text
+    # The same words beside a statement of risk, or a heart attack happening now, are still the risk.
+    assert assess("my song has been on repeat all day and I want to die").category == "suicide"
+    assert assess("my grandpa is having a heart attack, he hears us but cannot talk").category == "medical_emergency"
+    assert assess("esta canción me hace querer morir").category == "suicide"
