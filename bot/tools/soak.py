@@ -28,12 +28,17 @@ from bot.tools.serve import endpoints_file, free_port, start_action_server, star
 
 # Not in the training data (tests/test_training_data.py checks).
 SOAK_CRISIS = "i took a fistful of my clonazepam with half a bottle of vodka an hour ago and feel really strange"
+# The one message answered by a custom action, so it is degraded while the action server is down: a training example
+# of compare_care_levels, so that a retrain cannot move it to another intent answered without the action server
+# (a free phrasing, "can you compare inpatient and outpatient care", went to care_levels after round 14's fold).
+SOAK_ACTION_MESSAGE = "php vs iop"
+SOAK_ACTION = "action_compare_care_levels"
 MESSAGES = [
     "hello there",
     "what does klonopin do",
     "what side effects can clonazepam cause",
     "how long do withdrawal symptoms last",
-    "can you compare inpatient and outpatient care",  # a custom action: degraded while the action server is down
+    SOAK_ACTION_MESSAGE,
     "what happens in medical detox",
     "should I lower my dose by half this week",  # medical advice: declined
     "are there support groups for benzo withdrawal",
