@@ -40,8 +40,10 @@ _JUST_AS_HEDGE = frozenset({"curious", "asking", "wondering", "wanted", "checkin
 _NEGATION_IS_THE_MEANING = frozenset({"anymore", "longer"})
 # "my drinking", "his using": a habit named, not an intake now.
 _POSSESSIVES = frozenset({"my", "his", "her", "their", "your", "our"})
-# The speaker's own phrases that turn a general question into one about them, as token tuples.
-_SPEAKER_PHRASES = tuple(tuple(phrase.split()) for phrase in lexicon.QUESTION_ABOUT_THE_SPEAKER)
+# Context patterns that explain words away; the others (protective, about the speaker) only inform the verdict.
+_FIGURATIVE = frozenset({"idiom", "figure"})
+# Set per message in doc.user_data: the message says its general question is about the speaker.
+_ABOUT_THE_SPEAKER = "question_about_the_speaker"
 _MODALS = frozenset({"can", "could", "should", "would", "will", "may", "might"})
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -177,7 +179,12 @@ class SafetyGuard:
         self.idiom_matcher = CompositeMatcher(
             vocab,
             self.base_form,
-            [("idiom", lexicon.IDIOMS), ("figure", lexicon.FIGURES), ("protective", lexicon.PROTECTIVE)],
+            [
+                ("idiom", lexicon.IDIOMS),
+                ("figure", lexicon.FIGURES),
+                ("protective", lexicon.PROTECTIVE),
+                ("about the speaker", lexicon.QUESTION_ABOUT_THE_SPEAKER),
+            ],
             exact=True,
         )
         self.resolved_matcher = CompositeMatcher(vocab, self.base_form, [("resolved", lexicon.RESOLVED_PATTERNS)], exact=True)
@@ -283,23 +290,13 @@ class SafetyGuard:
         lowers = [token.lower_ for token in tokens]
         if set(lowers) & lexicon.SELF_WORDS:
             return True
-        if question and self._question_is_about_the_speaker(doc):
+        if question and doc.user_data.get(_ABOUT_THE_SPEAKER):
             return True
         for index, token in enumerate(tokens):
             if token.norm_ in self._base_sets["PERSON"] and index and lowers[index - 1] in {"my", "our", "his", "her", "mi", "su"}:
                 return True
         # In a question "he/she/they" usually stand for people in general.
         return not question and bool(set(lowers) & {"he", "she", "him", "her"})
-
-    @staticmethod
-    def _question_is_about_the_speaker(doc: Doc) -> bool:
-        """Does the message say its general question is about the speaker ("… because that's where I'm at")?"""
-        lowers = [token.lower_ for token in doc]
-        for phrase in _SPEAKER_PHRASES:
-            size = len(phrase)
-            if any(tuple(lowers[index : index + size]) == phrase for index in range(len(lowers) - size + 1)):
-                return True
-        return False
 
     def _resolved(self, doc: Doc, resolved: Sequence[Tuple[int, int]]) -> bool:
         """The message places its events in a resolved or distant past, with nothing said to be happening now."""
@@ -442,11 +439,12 @@ class SafetyGuard:
         if not len(doc):
             return Assessment(Level.NONE)
         context_matches = self.idiom_matcher(doc)
-        idioms = [(start, end) for pattern, start, end, _ in context_matches if pattern.name != "protective"]
+        idioms = [(start, end) for pattern, start, end, _ in context_matches if pattern.name in _FIGURATIVE]
         figure = any(pattern.name == "figure" for pattern, _, _, _ in context_matches)
+        doc.user_data[_ABOUT_THE_SPEAKER] = any(pattern.name == "about the speaker" for pattern, _, _, _ in context_matches)
         resolved = self._resolved(doc, [span for span in self.resolved_matcher.spans(doc) if self._dates_the_past(doc, span)])
         evidence: List[Evidence] = []
-        explained: List[Tuple[int, int]] = [(start, end) for pattern, start, end, _ in context_matches if pattern.name != "protective"]
+        explained: List[Tuple[int, int]] = list(idioms)
         for pattern, start, end, literal in self.rule_matcher(doc):
             rule = self.rules[pattern.name]
             if not self._numbers_ok(doc, rule, start, end):

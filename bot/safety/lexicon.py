@@ -891,24 +891,15 @@ SUBJECT_AFTER_AUX = frozenset({"i", "you", "someone", "somebody", "it", "a", "an
 SELF_WORDS = frozenset("i me my myself mine we us our im yo mis".split())
 
 # A general question the message then says is about the speaker ("is it normal to wish you were dead every day?
-# because that's where I'm at") is not general: it does not clear the words it asks about. Matched on the normalized
-# lowercase tokens ("that's" reads "that is"). Added from the regression half of evaluation round 14.
+# because that's where I'm at") is not general: it does not clear the words it asks about. Matched as written, after
+# normalization ("that's" reads "that is"). Added from the regression half of evaluation round 14.
 QUESTION_ABOUT_THE_SPEAKER: Tuple[str, ...] = (
-    "that is where i am",
-    "that is where i am at",
-    "that is how i feel",
-    "that is what i feel",
-    "that is what i am going through",
-    "that is what is happening to me",
-    "i feel that way",
-    "i feel like that",
+    "that is [where i am|how i feel|what i feel|what i am going through|what is happening to me]",
+    "i feel [that way|like that]",
     "asking for myself",
-    "because i do",
-    "cause i do",
-    "bc i do",
+    "[because|cause|bc] i do",
     "porque yo si",
-    "asi estoy yo",
-    "asi me siento",
+    "asi [estoy yo|me siento]",
 )
 
 # A resolved or distant past clears the message's non-method evidence ("I had a seizure years ago, I'm fine now").
