@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import enum
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 from spacy.tokens import Doc
 
 from bot.nlp import base_form, get_nlp
@@ -50,6 +52,10 @@ _NUMBER_WORDS = {
     "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "hundred": 100, "dozen": 12, "diez": 10, "veinte": 20, "treinta": 30,
 }
+# normalize() strips accents, so the Spanish stop words are compared without theirs.
+_SPANISH_STOP_WORDS = frozenset(
+    unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode() for word in SPANISH_STOP_WORDS
+)
 # Numbers keep their decimals ("0.5" is not a sentence end) and words their clitics ("wife's").
 _TOKEN_SPLIT = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:'\w+)?|[^\w\s]", re.UNICODE)
 _LEADING_CONNECTIVES = frozenset({"but", "and", "so", "also", "ok", "okay", "well", "hey", "plus", "or", "then", "oh", "¿"})
@@ -193,7 +199,7 @@ class SafetyGuard:
         }
         self._lower_sets = {name: {word.lstrip("=") for word in words} for name, words in lexicon.WORD_SETS.items()}
         self._category_rank = {name: rank for rank, name in enumerate(RISK_CATEGORIES)}
-        self.spelling = SpellingRepair(_lexicon_vocabulary(), self._is_english)
+        self.spelling = SpellingRepair(_lexicon_vocabulary(), self._is_known_word)
 
     # ------------------------------------------------------------------------------------------- text
     @staticmethod
@@ -201,8 +207,9 @@ class SafetyGuard:
         """The base form used on both sides of matching (bot.nlp.base_form)."""
         return base_form(word)
 
-    def _is_english(self, word: str) -> bool:
-        return word in STOP_WORDS or word in self._lemmas or word in self._lemma_values
+    def _is_known_word(self, word: str) -> bool:
+        # Common Spanish words count as known so that typo repair leaves them alone ("día 50" is not "did 50").
+        return word in STOP_WORDS or word in _SPANISH_STOP_WORDS or word in self._lemmas or word in self._lemma_values
 
     def parse(self, text: str) -> Doc:
         """The normalized, typo-repaired, tokenized message with base forms set."""

@@ -183,6 +183,8 @@ RULES: Tuple[Rule, ...] = (
             "{SELF} [will not|would not] be [here|around|alive] to [finish|see|find out|deal with|worry about|need]",
             "[move on|get over it|forget me|be fine|be okay|be better] ~3 if {SELF} [was not|were not|was no longer|were no longer] [around|here|alive]",
             "[would not|do not|would honestly not|really would not] ~1 [mind|care] ~1 if [a bus|a car|a truck|a train|something|someone|lightning] ~2 [hit|hits|killed|kills|took]",
+            # Welcoming a fatal accident ("it'd be fine if a truck came across the line").
+            "[be fine|be okay|be ok|be a relief|be nice|not be so bad|not be the worst] ~1 if [a bus|a car|a truck|a semi|a train|someone] ~3 [hit|hits|came across|crossed|swerved|crashed|killed|took me out|ran me]",
             "[see you|see ya|see yall|meet you] on the other side",
             "{SELF} ~2 [no longer|do not|don't|dont] [wish|want|care] to be here",
             "pray|hope|wish ~2 [not to see the morning|not to see another day|not to see tomorrow|not to wake|to not wake|to not see the morning]",
@@ -304,6 +306,7 @@ RULES: Tuple[Rule, ...] = (
             "[que cantidad|cuanto|cuanta|cuantas|cuantos] ~6 [es mortal|son mortales|es letal|son letales|para morir|me mata|me matan|para matarme|para no despertar]",
             # "¿qué cantidad de rivotril con alcohol hace que alguien ya no despierte?" (regression half of round 14).
             "[que cantidad|cuanto|cuanta|cuantas|cuantos] ~12 [ya no despierte|ya no despierta|ya no despiertes|no vuelva a despertar|no vuelve a despertar|nunca despierte]",
+            "[cuanto tarda|cuanto tardaria|cuanto se tarda|tarda mucho|tardaria mucho] ~2 en [morir|morirse|morirme|morir alguien]",
             "[what|which] ~6 [most likely|more likely|most|best|quickest] ~2 to [actually be deadly|be deadly|be fatal|be lethal|kill you|kill me]",
         ),
     ),
@@ -377,7 +380,18 @@ RULES: Tuple[Rule, ...] = (
             "[solo queria despedirme|solo quiero despedirme|vengo a despedirme|me despido de todos|me despido para siempre|adios para siempre|esta es mi despedida]",
             "[quitarme la vida|acabar con mi vida|acabar con todo|ganas de morir|ganas de morirme|ganas de matarme]",
             "[me hace querer|me hacen querer|me dan ganas de] [morir|morirme|matarme|suicidarme]",
-            "=suicidarme|=matarme",
+            # Suicidal thoughts said to be present ("tuve ideas suicidas hace años" is a resolved past, left to the model).
+            "[tengo|sigo con|estoy con|vuelvo a tener|me vienen|me llegan|otra vez] ~2 [pensamientos suicidas|ideas suicidas]",
+            "[pensamientos suicidas|ideas suicidas] ~2 [todo el dia|todos los dias|cada dia|constantes|24/7|otra vez|cada noche]",
+            "[tengo|ya tengo|compre|ya compre] ~2 [la soga|una soga|la cuerda|una cuerda]",
+            "[me suicido|me voy a quitar la vida|me quito la vida]",
+            "[quiere|quiero|va a|voy a|piensa|pienso|pensando en] ~2 [quitar la vida|quitarse la vida|quitarme la vida]",
+            "[formas|maneras|metodos|como] de [suicidio|suicidarme|suicidarse|matarme|matarse]",
+            # Stockpiling pills, in Spanish ("ya junté suficientes pastillas").
+            "[junte|juntado|juntando] ~3 [suficientes|las pastillas|pastillas|pastis]",
+            # Not caring whether one lives ("me da igual si me muero", "ya no me importa morirme").
+            "[me da igual|me da lo mismo|no me importa|me vale] ~2 [si me muero|morirme|morir|si muero|si me mato|vivir o morir|si no despierto|si ya no despierto]",
+            "=suicidarme|=matarme|=suicidarse|=matarse",
             # Not waking up, in Spanish ("pienso tomármelas hoy para no despertar").
             "[para no despertar|para no despertarme|no volver a despertar|no despertar mas|no despertar nunca|no quiero despertar|no quiero despertarme|dormir para siempre]",
         ),
@@ -560,6 +574,8 @@ RULES: Tuple[Rule, ...] = (
             "{TOOK} ~3 [a sheet|the sheet|a strip|a whole sheet|a whole strip|a bottle|the bottle|the script|the pack]",
             "[me tome|tome|se tomo|tomo] ~2 [todo el frasco|todas las pastillas|todas mis pastillas|muchas pastillas|demasiadas pastillas|todas]",
             "[tome|tomo|me tome|se tomo] ~3 [veinte|diez|quince|doce|treinta|cuarenta|cincuenta|muchas|demasiadas|todas|todo]",
+            "[tome|tomo|me tome|se tomo] ~3 [muchos|demasiados|todos|la dosis de toda la semana|las de toda la semana|la dosis de varios dias]",
+            "[no sabemos|no se|no sabe|ni idea de] [cuantas|cuantos] ~2 [se tomo|tomo|se tomaron|me tome|tome]",
             "=sobredosis",
         ),
     ),
@@ -736,6 +752,8 @@ RULES: Tuple[Rule, ...] = (
             "{SUBJ} ~2 [have|has|got|running|having|is running] ~2 [a high fever|high fever|a really high fever|a very high fever|a huge fever|a crazy fever|a bad fever]",
             "[high fever|burning up with fever|burning up and shaking|fever and confused|fever and shaking]",
             "[mucha fiebre|fiebre alta|fiebre muy alta]",
+            # Vomiting that does not stop, in Spanish ("vomita todo lo que toma desde hace 24 horas").
+            "[no para de vomitar|vomita todo|vomitando sin parar|lleva vomitando|no deja de vomitar|vomitando todo el dia]",
         ),
     ),
 )
@@ -816,7 +834,7 @@ IDIOMS: Tuple[str, ...] = (
     "[overdose awareness|overdose prevention|overdose awareness day|international overdose]",
     "[kill two birds|killing two birds|killed two birds|die for it|would die for|i would die for|to die for]",
     "[die happy|could die happy|wake the dead|raise the dead|dead to the world|dead plant|plant is dead|plant died]",
-    "[me muero de ganas|me estoy muriendo de calor|me muero de calor|muriendo de calor|muriendo de frio|me muero de frio|me muero de risa|me muero de hambre|me muero de sueno|me muero de aburrimiento|me mata de risa]",
+    "[me muero de ganas|me estoy muriendo de calor|me muero de calor|muriendo de calor|muriendo de frio|me muero de frio|me muero de risa|me muero de hambre|me muero de sueno|me muero de aburrimiento|me mata de risa|me muero de verguenza|morir de verguenza|me muero de nervios|me muero de miedo|me muero de pena|me muero de envidia]",
     "[heat|weather|humidity|sun|traffic|roads|commute] ~3 [is deadly|was deadly|deadly|is killer|is murder|was murder]",
     "[boss|teacher|coach|manager|professor|landlord|supervisor] ~2 [is going to|will|is gonna|gonna|would] [kill me|murder me]",
     "[zombies|the boss|final boss|creeper|creepers|enemies|the game|npc|npcs|snipers|campers] ~2 [killed me|kills me|keep killing me|kept killing me]",

@@ -382,3 +382,26 @@ def test_lyrics_games_a_relatives_reaction_and_dead_meat_are_figures_of_speech()
     assert assess("my song has been on repeat all day and I want to die").category == "suicide"
     assert assess("my grandpa is having a heart attack, he hears us but cannot talk").category == "medical_emergency"
     assert assess("esta canción me hace querer morir").category == "suicide"
+
+
+def test_common_spanish_words_are_not_repaired_into_english_alarm_words() -> None:
+    # "día 40 sin" once became "did 40": a counted intake, so an overdose.
+    assert not assess("vamos bien, ya es el día 40 sin rivotril y duermo mejor").is_risk
+    assert not assess("dia 15 sin clona, cansada pero contenta").is_risk
+    assert assess("me tomé 40 pastillas de rivotril hace un rato").category == "overdose"
+
+
+def test_not_caring_whether_one_dies_and_welcoming_a_crash_are_ideation() -> None:
+    assert assess("a estas alturas me da igual si me muero, no puedo más con la bajada").category == "suicide"
+    assert assess("ya no me importa morirme, de verdad").category == "suicide"
+    assert assess("some nights on the highway i think it would be a relief if a semi swerved into me").category == "suicide"
+    assert not assess("me da igual si me muero de vergüenza, voy a cantar en la boda").is_risk
+
+
+def test_spanish_stockpiling_present_suicidal_thoughts_and_nonstop_vomiting() -> None:
+    assert assess("llevo semanas juntando pastillas en un cajón").category == "suicide"
+    assert assess("mi cuñado dice que tiene ideas suicidas todos los días desde que bajó la dosis").category == "suicide"
+    assert assess("cuánto tardaría en morir alguien con 30 clonazepam").category == "suicide"
+    assert assess("mi papá no para de vomitar desde ayer y dejó el clonazepam").category == "medical_emergency"
+    # Thoughts placed in a resolved past are left to the model, not routed by the lexicon.
+    assert not assess("hace ocho años tuve ideas suicidas; hoy estoy tranquila").is_risk
