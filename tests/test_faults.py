@@ -12,11 +12,14 @@ import pytest
 from aiohttp import web
 
 from bot.tools.serve import free_port, start_action_server, stop
+from bot.tools.soak import SOAK_ACTION_MESSAGE
 from tests.conftest import AgentRunner
 
 pytestmark = pytest.mark.model
 
-COMPARE = "what's the difference between inpatient and outpatient rehab"
+# A message that needs the action server: a training example of compare_care_levels, so a retrain cannot move it to
+# an intent answered without the action server (tests/test_soak.py checks that it calls the action).
+COMPARE = SOAK_ACTION_MESSAGE
 UNAVAILABLE = "I can't look that up right now"
 CRISIS = "I have my pills lined up and I'm going to take all of them tonight"  # not in the training data
 
@@ -54,7 +57,7 @@ def test_action_server_down_gives_a_degraded_reply_then_answers_resume(agent_and
     finally:
         stop([process])
     assert UNAVAILABLE not in resumed
-    assert "Inpatient" in resumed or "inpatient" in resumed
+    assert "Partial hospitalization (PHP) vs Intensive outpatient (IOP)" in resumed
 
 
 def test_slow_action_server_times_out_into_the_degraded_reply(monkeypatch: pytest.MonkeyPatch) -> None:
