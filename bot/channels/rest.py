@@ -130,7 +130,14 @@ class IdempotentRestInput(InputChannel):
             if not self.limiter.allow(sender, request.remote_addr or request.ip, data["message"]):
                 return response.json({"error": SLOW_DOWN}, status=429, headers={"Retry-After": "5"})
             agent = request.app.ctx.agent
-            if message_id is not None:
+            deleted = await delete_if_requested(agent, sender, data["message"])
+            if deleted is not None:
+                return response.json([{"recipient_id": sender, "text": deleted}])
+            if message_id is None or not agent.is_ready():
+                return await answer(agent, on_new_message, data, sender, message_id)
+            # The replay check and the answer hold the conversation's lock together: a retry that reaches another
+            # replica while the first attempt is still being answered waits for it, then finds it stored.
+            async with agent.lock_store.lock(sender):
                 try:
                     tracker = await agent.tracker_store.retrieve(sender)
                 except Exception:
@@ -141,13 +148,16 @@ class IdempotentRestInput(InputChannel):
                     for message in previous:
                         message["recipient_id"] = sender
                     return response.json(previous)
-            deleted = await delete_if_requested(agent, sender, data["message"])
-            if deleted is not None:
-                return response.json([{"recipient_id": sender, "text": deleted}])
+                # Rasa's own handler would take the same lock again: the processor answers under the one held here.
+                return await answer(agent, agent.processor.handle_message, data, sender, message_id)
+
+        async def answer(
+            agent: Any, handler: Callable[[UserMessage], Awaitable[Any]], data: Dict[str, Any], sender: str, message_id: Optional[str]
+        ) -> HTTPResponse:
             collector = CollectingOutputChannel()
             outcome = await deliver(
                 agent,
-                on_new_message,
+                handler,
                 UserMessage(data["message"], collector, sender, input_channel=self.name(), metadata=data["metadata"], message_id=message_id),
             )
             if outcome is Outcome.FAILED:  # nothing was stored: the client may retry, here or on another replica
