@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import enum
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
@@ -24,7 +23,7 @@ from spacy.tokens import Doc
 from bot.nlp import base_form, get_nlp
 from bot.safety import lexicon
 from bot.safety.categories import RISK_CATEGORIES
-from bot.safety.normalize import normalize
+from bot.safety.normalize import fold_accents, normalize
 from bot.safety.patterns import CompositeMatcher, set_base_forms
 from bot.safety.spelling import SpellingRepair
 
@@ -53,9 +52,7 @@ _NUMBER_WORDS = {
     "sixty": 60, "hundred": 100, "dozen": 12, "diez": 10, "veinte": 20, "treinta": 30,
 }
 # normalize() strips accents, so the Spanish stop words are compared without theirs.
-_SPANISH_STOP_WORDS = frozenset(
-    unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode() for word in SPANISH_STOP_WORDS
-)
+_SPANISH_STOP_WORDS = frozenset(fold_accents(word) for word in SPANISH_STOP_WORDS)
 # Numbers keep their decimals ("0.5" is not a sentence end) and words their clitics ("wife's").
 _TOKEN_SPLIT = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:'\w+)?|[^\w\s]", re.UNICODE)
 _LEADING_CONNECTIVES = frozenset({"but", "and", "so", "also", "ok", "okay", "well", "hey", "plus", "or", "then", "oh", "¿"})
