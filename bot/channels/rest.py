@@ -78,15 +78,18 @@ def parse_request(body: bytes) -> Tuple[Optional[Dict[str, Any]], Optional[str]]
 
 
 def replies_to(events: List[Any], message_id: str) -> Optional[List[Dict[str, Any]]]:
-    """The bot messages that answered the user message `message_id`, or None if it is not in the conversation."""
+    """The bot messages that answered the user message `message_id`, or None if it is not in the conversation.
+
+    A message can be stored more than once: when the two-stage fallback takes it as the rephrase of an unclear
+    message, Rasa reverts it and logs it again under the same id. Its answer is what followed the last copy."""
     replies: Optional[List[Dict[str, Any]]] = None
+    collecting = False
     for event in events:
         if isinstance(event, UserUttered):
-            if replies is not None:
-                break
-            if event.message_id == message_id:
+            collecting = event.message_id == message_id
+            if collecting:
                 replies = []
-        elif isinstance(event, BotUttered) and replies is not None:
+        elif isinstance(event, BotUttered) and collecting and replies is not None:
             message = {"recipient_id": None, "text": event.text}
             for key in ("buttons", "image", "custom", "attachment"):
                 if event.data.get(key):
