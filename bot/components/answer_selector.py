@@ -32,9 +32,13 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.encoder import get_encoder, training_cache
+from bot.knowledge.coverage import uncovered_subject
+from bot.knowledge.suggestions import ADVICE_TOPIC
 
 RESPONSE_SELECTOR = "response_selector"
 ANSWER_SELECTION = "answer_selection"
+UNCOVERED_SUBJECT = "uncovered_subject"
+NOT_COVERED_INTENT = "not_covered"
 KEPT_RANKING = 5
 SUGGESTIONS = 4
 NEIGHBOURS = 2
@@ -50,13 +54,27 @@ def set_fallback(message: Message, confidence: float) -> None:
     message.data[INTENT_RANKING_KEY] = [dict(fallback), *ranking]
 
 
+def set_not_covered(message: Message, subject: str) -> None:
+    """Predict `not_covered` (the honest "the pages I draw on don't cover that", with the nearest answers)."""
+    message.data[INTENT] = {"name": NOT_COVERED_INTENT, "confidence": 1.0}
+    ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != NOT_COVERED_INTENT]
+    message.data[INTENT_RANKING_KEY] = [{"name": NOT_COVERED_INTENT, "confidence": 1.0}, *ranking]
+    message.set(UNCOVERED_SUBJECT, subject, add_to_output=True)
+
+
 def apply_answer(message: Message, threshold: float) -> bool:
-    """Set the intent and the answer from `answer_selection`; fall back (and return False) when unsure."""
+    """Set the intent and the answer from `answer_selection`; fall back (and return False) when unsure, and say the
+    pages don't cover it (return False) when the message asks about a subject none of them touches."""
     selection = message.get(ANSWER_SELECTION)
+    key = selection["intent_response_key"] if selection else None
+    if key is None or not key.startswith(ADVICE_TOPIC + "/"):  # an advice request keeps its decline
+        subject = uncovered_subject(message.get(TEXT), key)
+        if subject is not None:
+            set_not_covered(message, subject)
+            return False
     if not selection or selection["share"] < threshold:
         set_fallback(message, threshold)
         return False
-    key = selection["intent_response_key"]
     topic = key.split("/")[0]
     ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != DEFAULT_NLU_FALLBACK_INTENT_NAME]
     confidence = next((entry["confidence"] for entry in ranking if entry.get("name") == topic), selection["share"])

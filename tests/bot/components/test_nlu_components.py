@@ -145,6 +145,22 @@ def test_answer_selector_clarifies_when_no_answer_stands_out() -> None:
     assert message.get("intent")["name"] == "nlu_fallback"
 
 
+def test_answer_selector_says_not_covered_when_the_question_is_on_a_subject_no_page_touches() -> None:
+    answers = [{"intent_response_key": "side_effects/dizziness", "confidence": 0.9}]
+    message = classified("does klonopin make your hair fall out and get you dizzy", [{"name": "side_effects", "confidence": 0.9}], response_selector=selector(answers))
+    answer_selector().process([message])
+    assert message.get("intent")["name"] == "not_covered"
+    assert message.get("uncovered_subject") == "side effects the pages don't list"
+    assert message.get(ANSWER_SELECTION)["suggestions"][0] == "side_effects/dizziness"  # offered as the nearest answer
+
+
+def test_answer_selector_answers_when_the_subject_is_covered() -> None:
+    answers = [{"intent_response_key": "side_effects/dizziness", "confidence": 0.9}]
+    message = classified("does klonopin make you dizzy", [{"name": "side_effects", "confidence": 0.9}], response_selector=selector(answers))
+    answer_selector().process([message])
+    assert message.get("intent")["name"] == "side_effects" and message.get("uncovered_subject") is None
+
+
 def test_answer_selector_leaves_non_retrieval_intents_alone_and_writes_rasas_selector_output() -> None:
     answers = [{"intent_response_key": "side_effects/dizziness", "confidence": 0.01}] * 40
     message = classified("hello there", [{"name": "greet", "confidence": 0.95}, {"name": "side_effects", "confidence": 0.05}], response_selector=selector(answers))
