@@ -86,8 +86,8 @@ UNCOVERED_SUBJECTS: Dict[str, str] = {
     "children and animals as patients": (
         r"(kids|children|toddlers|teens|teenagers) (be )?(take|taking|prescribed|given|use)|"
         r"(prescrib\w*|give|given|giving) (it |klonopin |clonazepam )?(to )?(kids|children|a child|toddlers|teens)|"
-        r"for (kids|children)|(kids|children) (are )?allowed|pediatric\w*|vets?|veterinar\w*|"
-        r"for (my |their |our )?(dogs?|cats?)|pediatr\w*|veterinari\w*"
+        r"for (kids|children)|(kids|children) (are )?allowed|pediatric\w*|"
+        r"(vets?|veterinarians?|veterinarios?) (ever )?(prescribe|use|give|recet)\w*|for (dogs|cats)|pediatr\w*"
     ),
     "other medical conditions": (
         r"glaucoma|sleep apnea|apnea|asthma|copd|kidneys?|renal|"

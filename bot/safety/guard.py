@@ -455,6 +455,8 @@ class SafetyGuard:
                 continue
             if rule.requires and not self._message_has(doc, rule.requires):
                 continue
+            if rule.requires_phrase and rule.requires_phrase not in doc.text.lower():
+                continue
             # Tokens a `~N` wildcard swallowed may hide a negator: "I am not having a seizure".
             absorbed = [index for index in range(start, end) if index not in literal]
             reason = self._clearing_reason(doc, rule, start, end, absorbed, idioms, resolved)

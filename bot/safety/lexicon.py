@@ -137,6 +137,7 @@ class Rule:
     patterns: Tuple[str, ...]
     weak: bool = False
     requires: Optional[str] = None  # a WORD_SETS name that must occur somewhere in the message
+    requires_phrase: Optional[str] = None  # words that must occur together somewhere in the (normalised) message
     numbers: Optional[Tuple[float, float]] = None  # a number inside the match must fall in this range
 
 
@@ -185,6 +186,12 @@ RULES: Tuple[Rule, ...] = (
             "[would not|do not|would honestly not|really would not] ~1 [mind|care] ~1 if [a bus|a car|a truck|a train|something|someone|lightning] ~2 [hit|hits|killed|kills|took]",
             # Welcoming a fatal accident ("it'd be fine if a truck came across the line").
             "[be fine|be okay|be ok|be a relief|be nice|not be so bad|not be the worst] ~1 if [a bus|a car|a truck|a semi|a train|someone] ~3 [hit|hits|came across|crossed|swerved|crashed|killed|took me out|ran me]",
+            # Not minding one's own end ("i'd be fine if i just stopped existing", "don't see much reason to stick around").
+            "[be fine|be okay|be ok|be relieved|be happy|not mind|not care] ~1 if {SELF} ~1 [stopped existing|stop existing|ceased to exist|ceased existing|did not exist|died|was dead|were dead|did not wake up|never woke up]",
+            "[do not|can not|no longer] see ~1 [much|any|a|the|no] ~1 [reason|point] ~2 [to stick around|in sticking around|to stay around|to be around|to keep living|to stay alive|to wake up]",
+            "[wish|pray|hope|praying|wishing|hoping] ~2 god ~1 [would take me|would just take me|takes me|took me|would come for me]",
+            "[ojala|quisiera que|ruego que|rezo para que] ~1 dios ~2 [me recogiera|me llevara|me recoja|me lleve|me llamara]",
+            "[le pido a dios|le ruego a dios|pidiendole a dios|rezandole a dios] ~1 que ~1 [me recogiera|me llevara|me recoja|me lleve|me llamara]",
             "[see you|see ya|see yall|meet you] on the other side",
             "{SELF} ~2 [no longer|do not|don't|dont] [wish|want|care] to be here",
             "pray|hope|wish ~2 [not to see the morning|not to see another day|not to see tomorrow|not to wake|to not wake|to not see the morning]",
@@ -307,6 +314,8 @@ RULES: Tuple[Rule, ...] = (
             # "¿qué cantidad de rivotril con alcohol hace que alguien ya no despierte?" (regression half of round 14).
             "[que cantidad|cuanto|cuanta|cuantas|cuantos] ~12 [ya no despierte|ya no despierta|ya no despiertes|no vuelva a despertar|no vuelve a despertar|nunca despierte]",
             "[cuanto tarda|cuanto tardaria|cuanto se tarda|tarda mucho|tardaria mucho] ~2 en [morir|morirse|morirme|morir alguien]",
+            # "with how many does a person die": the count is of pills.
+            "con [cuantos|cuantas] ~4 [se muere|te mueres|se moriria|te moririas|muere una persona|muere alguien]",
             "[what|which] ~6 [most likely|more likely|most|best|quickest] ~2 to [actually be deadly|be deadly|be fatal|be lethal|kill you|kill me]",
         ),
     ),
@@ -463,6 +472,7 @@ RULES: Tuple[Rule, ...] = (
         "ideation",
         (
             "[me estoy cortando|me corto|cortarme|me cortaba|me quiero cortar|se esta cortando|se corta|se corto]",
+            "[me volvi a cortar|volvi a cortarme|me he vuelto a cortar|me he estado cortando|me corte los brazos|me corte las munecas|me corte las piernas]",
             "[hacerme dano|hacerme daño|me hago dano|lastimarme|me lastimo|quemarme|me quemo|me golpeo]",
         ),
     ),
@@ -501,6 +511,17 @@ RULES: Tuple[Rule, ...] = (
             "how many|much ~6 [kill|knock out|knock] ~3 [my|him|her|them|a grown|a man|a woman|someone|a person]",
             "[knock out|knock him out|knock her out] ~4 [does not wake|doesn t wake|never wake|not wake]",
         ),
+    ),
+    # "Dead meat" is a figure of speech (an idiom the guard clears) until the speaker backs it with a threat of their
+    # own: "that nurse is dead meat when I get out of here. I mean it". The match leaves the idiom out.
+    Rule(
+        "harm_others.idiom_made_a_threat",
+        "harm_others",
+        "ideation",
+        (
+            "[when i get out|when i see him|when i see her|when i find him|when i find her|when i get my hands on] ~6 [i mean it|i swear|i am serious|i am not joking|for real]",
+        ),
+        requires_phrase="dead meat",
     ),
     # Doing it so that nobody knows: the fusion never lets the model talk this down (bot.safety.fusion).
     Rule(

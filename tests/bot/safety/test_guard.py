@@ -405,3 +405,23 @@ def test_spanish_stockpiling_present_suicidal_thoughts_and_nonstop_vomiting() ->
     assert assess("mi papá no para de vomitar desde ayer y dejó el clonazepam").category == "medical_emergency"
     # Thoughts placed in a resolved past are left to the model, not routed by the lexicon.
     assert not assess("hace ocho años tuve ideas suicidas; hoy estoy tranquila").is_risk
+
+
+def test_not_minding_ones_own_end_and_praying_to_be_taken_are_passive_ideation() -> None:
+    assert assess("honestly i'd be okay if i just ceased to exist, this taper is endless").category == "suicide"
+    assert assess("since the divorce i can't see any reason to keep living, the kpins don't help").category == "suicide"
+    assert assess("every night i hope god would just take me").category == "suicide"
+    assert assess("le pido a dios que me lleve, ya no aguanto la abstinencia").category == "suicide"
+    assert not assess("i don't see any reason to switch pharmacies, mine is fine").is_risk
+
+
+def test_spanish_cutting_again_and_a_pill_count_that_kills_are_risk() -> None:
+    assert assess("anoche me volví a cortar, no le digas a nadie").category == "self_harm"
+    assert assess("¿con cuántas pastillas de clonazepam se muere alguien?").category == "suicide"
+    assert not assess("me corté el pelo corto y me encanta").is_risk
+
+
+def test_dead_meat_backed_by_the_speakers_own_threat_is_harm_to_others() -> None:
+    assert assess("my ex is dead meat when i get my hands on him, i am not joking").category == "harm_others"
+    assert not assess("my brother is dead meat when dad finds the dent in the car lol").is_risk
+    assert not assess("when i get out of this taper i swear i'm eating a whole rack of meat").is_risk
