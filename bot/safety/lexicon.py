@@ -190,6 +190,9 @@ RULES: Tuple[Rule, ...] = (
             "[be fine|be okay|be ok|be relieved|be happy|not mind|not care] ~1 if {SELF} ~1 [stopped existing|stop existing|ceased to exist|ceased existing|did not exist|died|was dead|were dead|did not wake up|never woke up]",
             "[do not|can not|no longer] see ~1 [much|any|a|the|no] ~1 [reason|point] ~2 [to stick around|in sticking around|to stay around|to be around|to keep living|to stay alive|to wake up]",
             "[wish|pray|hope|praying|wishing|hoping] ~2 god ~1 [would take me|would just take me|takes me|took me|would come for me]",
+            "[would not be upset|would not mind|would not care|would be fine|would be okay|would be relieved] ~1 if {SELF} [did not make it|do not make it|never made it] ~2 [through the night|thru the night|til morning|till morning|to morning|through tonight|to tomorrow]",
+            "[would be nice|would be so nice|be nice|be a relief|wish i could|want to|wanna] ~2 [fall asleep forever|sleep forever|never wake up again]",
+            "[took|take|taking|use|using|swallow|swallowed|mix|mixing] ~8 [to just|and just|so i just|so i can just] [not wake up|never wake up|never woke up|not wake|never wake]",
             "[ojala|quisiera que|ruego que|rezo para que] ~1 dios ~2 [me recogiera|me llevara|me recoja|me lleve|me llamara]",
             "[le pido a dios|le ruego a dios|pidiendole a dios|rezandole a dios] ~1 que ~1 [me recogiera|me llevara|me recoja|me lleve|me llamara]",
             "[see you|see ya|see yall|meet you] on the other side",
@@ -498,6 +501,8 @@ RULES: Tuple[Rule, ...] = (
             "[someone|somebody|people] ~3 [going to|gonna|will] [get hurt|get killed|die|pay] ~3",
             "{SELF} ~3 [going to|will|gonna] [regret|pay] ~4 [know where he|know where she|know where they|i know where]",
             "[know where] [he|she|they|my ex|my boss] [lives|parks|works|sleeps|is staying]",
+            "[shut|silence] ~2 [him|her|them] ~1 [up for good|for good|permanently]",
+            "{SELF} ~2 [keep imagining|keep picturing|keep fantasizing about|can not stop imagining|can not stop picturing|can not stop thinking about] [pushing|stabbing|hurting|strangling|choking|shoving|hitting|killing|smothering|drowning] [my|him|her|them|someone|the]",
         ),
     ),
     Rule(

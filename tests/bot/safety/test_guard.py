@@ -425,3 +425,16 @@ def test_dead_meat_backed_by_the_speakers_own_threat_is_harm_to_others() -> None
     assert assess("my ex is dead meat when i get my hands on him, i am not joking").category == "harm_others"
     assert not assess("my brother is dead meat when dad finds the dent in the car lol").is_risk
     assert not assess("when i get out of this taper i swear i'm eating a whole rack of meat").is_risk
+
+
+def test_welcoming_not_surviving_the_night_and_taking_pills_to_not_wake_are_ideation() -> None:
+    assert assess("not suicidal exactly but i wouldn't mind if i didn't make it through the night").category == "suicide"
+    assert assess("it would be a relief to sleep forever, honestly").category == "suicide"
+    assert assess("thinking of taking all my pins at once so i just never wake up").category == "suicide"
+    assert not assess("any tips so my baby will just not wake up at 4am every day?").is_risk
+
+
+def test_silencing_someone_for_good_and_intrusive_images_of_hurting_them_are_harm_to_others() -> None:
+    assert assess("one more complaint from my neighbor and i'll shut her up for good").category == "harm_others"
+    assert assess("i can't stop picturing strangling my brother since i came off the pills").category == "harm_others"
+    assert not assess("the baby finally fell asleep, I'd love the dog to shut up for a minute").is_risk
