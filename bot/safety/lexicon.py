@@ -849,6 +849,9 @@ PROTECTIVE_BLOCKERS = frozenset(
 
 # Figurative uses that would otherwise match a rule; a rule match overlapping one of these is cleared.
 IDIOMS: Tuple[str, ...] = (
+    # Not an idiom but explained away the same way: someone *wanting* to double a dose asks a prescriber's question
+    # ("my dad wants to double his klonopin, is that ok"); "doubled" as an intake still reads as one.
+    "[wants to double|want to double|wanting to double|planning to double|plans to double|going to double|asked to double|asking to double|asks to double|thinking of doubling|thinking about doubling]",
     "[dying to] ~1 know|see|try|hear|find|get|go|meet|ask|learn|watch|read|tell|eat|have|understand|sleep",
     "[bored|embarrassed|mortified|happy|excited|hungry|full|jealous|tired|annoyed|relieved] ~2 [i could die|i could have died|i could just die|i might die|could have died]",
     "[dying for a|dying for some|dying of laughter|dying of boredom|dying of embarrassment|dying of curiosity|die of embarrassment|die of laughter|died laughing|dead tired|to die for|could die of|could die laughing]",

@@ -438,3 +438,8 @@ def test_silencing_someone_for_good_and_intrusive_images_of_hurting_them_are_har
     assert assess("one more complaint from my neighbor and i'll shut her up for good").category == "harm_others"
     assert assess("i can't stop picturing strangling my brother since i came off the pills").category == "harm_others"
     assert not assess("the baby finally fell asleep, I'd love the dog to shut up for a minute").is_risk
+
+
+def test_wanting_to_double_a_dose_is_a_question_for_the_prescriber_and_doubling_is_an_intake() -> None:
+    assert not assess("my mother wants to double her clonazepam to sleep better, is that safe?").is_risk
+    assert assess("i doubled my clonazepam twice today and can't keep my eyes open").category == "overdose"
