@@ -455,7 +455,7 @@ class SafetyGuard:
                 continue
             if rule.requires and not self._message_has(doc, rule.requires):
                 continue
-            if rule.requires_phrase and rule.requires_phrase not in doc.text.lower():
+            if rule.requires_phrases and not all(phrase in doc.text.lower() for phrase in rule.requires_phrases):
                 continue
             # Tokens a `~N` wildcard swallowed may hide a negator: "I am not having a seizure".
             absorbed = [index for index in range(start, end) if index not in literal]

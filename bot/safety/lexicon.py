@@ -137,7 +137,7 @@ class Rule:
     patterns: Tuple[str, ...]
     weak: bool = False
     requires: Optional[str] = None  # a WORD_SETS name that must occur somewhere in the message
-    requires_phrase: Optional[str] = None  # words that must occur together somewhere in the (normalised) message
+    requires_phrases: Tuple[str, ...] = ()  # each must occur somewhere in the (normalised) message
     numbers: Optional[Tuple[float, float]] = None  # a number inside the match must fall in this range
 
 
@@ -517,6 +517,16 @@ RULES: Tuple[Rule, ...] = (
             "[knock out|knock him out|knock her out] ~4 [does not wake|doesn t wake|never wake|not wake]",
         ),
     ),
+    # A screening question is reported speech the guard explains away ("the nurse asked if I had thoughts of suicide"),
+    # but saying one lied in answer to it is the disclosure: "…and I lied and said no. I do. Constantly."
+    Rule(
+        "suicide.concealed_from_a_screening",
+        "suicide",
+        "ideation",
+        # The screening question and the denial are one explained-away span; the disclosure comes after it.
+        ("[i do|i still do|i really do|i have them|i still have them|yes i do] ~2 [constantly|all the time|every day|every night|daily|a lot|still]",),
+        requires_phrases=("suicid", "lied"),
+    ),
     # "Dead meat" is a figure of speech (an idiom the guard clears) until the speaker backs it with a threat of their
     # own: "that nurse is dead meat when I get out of here. I mean it". The match leaves the idiom out.
     Rule(
@@ -526,7 +536,7 @@ RULES: Tuple[Rule, ...] = (
         (
             "[when i get out|when i see him|when i see her|when i find him|when i find her|when i get my hands on] ~6 [i mean it|i swear|i am serious|i am not joking|for real]",
         ),
-        requires_phrase="dead meat",
+        requires_phrases=("dead meat",),
     ),
     # Doing it so that nobody knows: the fusion never lets the model talk this down (bot.safety.fusion).
     Rule(

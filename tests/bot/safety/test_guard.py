@@ -443,3 +443,8 @@ def test_silencing_someone_for_good_and_intrusive_images_of_hurting_them_are_har
 def test_wanting_to_double_a_dose_is_a_question_for_the_prescriber_and_doubling_is_an_intake() -> None:
     assert not assess("my mother wants to double her clonazepam to sleep better, is that safe?").is_risk
     assert assess("i doubled my clonazepam twice today and can't keep my eyes open").category == "overdose"
+
+
+def test_lying_to_a_screening_question_then_disclosing_is_ideation() -> None:
+    assert assess("at intake they asked if i was suicidal, i lied and said no. but i do, every night").category == "suicide"
+    assert not assess("the doctor asked if i was suicidal and i said no, because i'm not").is_risk
