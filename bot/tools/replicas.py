@@ -104,6 +104,8 @@ class Cluster:
 
 def start_cluster(model: str, replicas: int, port: int, environ: Optional[Dict[str, str]] = None) -> Cluster:
     """Start the action server, `replicas` Rasa servers on the scale profile, and nginx on `port`."""
+    if not os.access(NGINX, os.X_OK):  # checked first: a missing nginx once left started replicas running
+        sys.exit(f"nginx is not installed ({NGINX}): run `make nginx`.")
     actions_port = free_port()
     actions = start_action_server(actions_port)
     endpoints = endpoints_file(actions_port, "scale", environ)
