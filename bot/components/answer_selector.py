@@ -46,19 +46,22 @@ TEMPERATURE = 0.05
 _FILE = "answer_examples.npz"
 
 
+def _predict(message: Message, name: str, confidence: float) -> None:
+    """Make `name` the predicted intent, on top of the rest of the ranking."""
+    intent = {"name": name, "confidence": confidence}
+    message.data[INTENT] = intent
+    ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != name]
+    message.data[INTENT_RANKING_KEY] = [dict(intent), *ranking]
+
+
 def set_fallback(message: Message, confidence: float) -> None:
     """Predict `nlu_fallback` (the clarifying reply), as Rasa's FallbackClassifier does."""
-    fallback = {"name": DEFAULT_NLU_FALLBACK_INTENT_NAME, "confidence": confidence}
-    message.data[INTENT] = fallback
-    ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != fallback["name"]]
-    message.data[INTENT_RANKING_KEY] = [dict(fallback), *ranking]
+    _predict(message, DEFAULT_NLU_FALLBACK_INTENT_NAME, confidence)
 
 
 def set_not_covered(message: Message, subject: str) -> None:
     """Predict `not_covered` (the honest "the pages I draw on don't cover that", with the nearest answers)."""
-    message.data[INTENT] = {"name": NOT_COVERED_INTENT, "confidence": 1.0}
-    ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != NOT_COVERED_INTENT]
-    message.data[INTENT_RANKING_KEY] = [{"name": NOT_COVERED_INTENT, "confidence": 1.0}, *ranking]
+    _predict(message, NOT_COVERED_INTENT, 1.0)
     message.set(UNCOVERED_SUBJECT, subject, add_to_output=True)
 
 

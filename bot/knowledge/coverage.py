@@ -14,9 +14,10 @@ about risk after this (bot.components.safety_classifier), so "I'm pregnant and t
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Dict, Optional, Pattern, Tuple
+
+from bot.safety.normalize import fold_accents
 
 # Subject → what names it, in English and in Spanish (matched without accents, case-insensitive).
 UNCOVERED_SUBJECTS: Dict[str, str] = {
@@ -112,12 +113,6 @@ UNCOVERED_SUBJECTS: Dict[str, str] = {
 }
 
 
-def _fold(text: str) -> str:
-    """Lowercase without accents, so that "análisis" and "analisis" read the same."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(character for character in decomposed if not unicodedata.combining(character))
-
-
 # The nearest answer that still serves a question on the subject ("does Medicaid pay for detox": the pages say
 # insurance often covers treatment and who can tell you what your plan covers).
 SERVED_BY: Dict[str, Tuple[str, ...]] = {
@@ -136,7 +131,7 @@ def uncovered_subject(text: Optional[str], answer: Optional[str] = None) -> Opti
     selector chose) still serves questions on that subject."""
     if not text:
         return None
-    folded = _fold(text)
+    folded = fold_accents(text.lower())
     for subject, pattern in _patterns().items():
         if pattern.search(folded) and answer not in SERVED_BY.get(subject, ()):
             return subject
