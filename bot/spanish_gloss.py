@@ -67,6 +67,17 @@ PHRASES: Dict[str, str] = {
     "primera evaluacion": "first evaluation",
     "despues de": "after",
     "antes de": "before",
+    "se me olvido": "i forgot",
+    "se me paso": "i missed",
+    "el doble": "double",
+    "doble dosis": "double dose",
+    "para mi": "for me",
+    "me conviene": "is better for me",
+    "cuidados posteriores": "aftercare",
+    "plan de cuidados": "aftercare plan",
+    "vivienda sobria": "sober living",
+    "se detecta": "shows up",
+    "que viene": "next",
 }
 WORDS: Dict[str, str] = {
     "que": "what", "cual": "which", "cuales": "which", "cuanto": "how much", "cuanta": "how much",
@@ -116,6 +127,10 @@ WORDS: Dict[str, str] = {
     "puedo": "can i", "puede": "can", "durante": "during", "examen": "test", "prueba": "test",
     "antidoping": "drug test", "lactancia": "breastfeeding", "amamantar": "breastfeed", "manejar": "drive",
     "conducir": "drive", "vence": "expire", "caduca": "expire", "viajar": "travel", "embarazarme": "get pregnant",
+    "olvide": "i forgot", "olvido": "forgot", "ayer": "yesterday", "hoy": "today", "manana": "tomorrow",
+    "anoche": "last night", "tomo": "do i take", "tomarme": "take", "doble": "double", "extra": "extra",
+    "mejor": "better", "hermano": "brother", "hermana": "sister", "termina": "finishes", "detecta": "detect",
+    "aumentar": "increase", "subir": "raise", "cambiar": "switch", "saltar": "skip", "saltarme": "skip",
 }
 
 _WORD = re.compile(r"[a-z0-9]+")

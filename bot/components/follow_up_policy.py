@@ -22,7 +22,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.components.incremental_tracker import types_of
 from bot.components.input_checker import INPUT_CHECK
 from bot.safety.categories import category_for_intent, is_risk_intent
-from bot.safety.dialogue import NOTICE_BEARING, SAFETY_STATE_SLOT, Turn, next_follow_up
+from bot.safety.dialogue import CRISIS_RESPONSES, EMERGENCY_RESPONSES, NOTICE_BEARING, SAFETY_STATE_SLOT, Turn, next_follow_up
 
 # Rasa waits 5 minutes for a custom action; a person in distress should not. After ACTION_TIMEOUT_S (default 10 s)
 # the action counts as failed and this policy says so (utter_action_unavailable). Rasa reads this module constant
@@ -129,6 +129,18 @@ def _state_before(earlier: Any) -> Optional[str]:
     return None
 
 
+def latest_crisis_reply_was_an_emergency(tracker: DialogueStateTracker) -> bool:
+    """True when the session's latest crisis reply, before this message, was an emergency reply (overdose, mixing,
+    a medical emergency, or what to do until help arrives)."""
+    for event in reversed(tracker.events):
+        kind = type(event)
+        if kind in _SESSION_STARTED:
+            return False
+        if kind in _ACTION_EXECUTED and event.action_name in CRISIS_RESPONSES:
+            return event.action_name in EMERGENCY_RESPONSES
+    return False
+
+
 def describe_turn(tracker: DialogueStateTracker) -> Turn:
     """The facts bot.safety.dialogue needs, read from the tracker."""
     actions_this_turn: List[str] = []
@@ -171,6 +183,8 @@ def describe_turn(tracker: DialogueStateTracker) -> Turn:
         reply_opens_with=opening_word(latest.text if latest else None),
         plain_no=is_plain_no(latest.text if latest else None),
         protective=bool(safety.get("protective")) and safety.get("tier") == "none",
+        help_coming=bool(safety.get("help_coming")),
+        after_emergency=latest_crisis_reply_was_an_emergency(tracker),
     )
 
 

@@ -35,6 +35,7 @@ from bot.safety.corpus import deduplicate, nlu_examples, read_corpus, with_conte
 from bot.safety.dialogue import ASKED_DANGER, ASKED_SUICIDE, CHECKING, CRISIS_RESPONSES, RECHECKING, SAFETY_STATE_SLOT
 from bot.safety.fusion import RiskDecision, Thresholds, Tier, decide, reconsider, stronger
 from bot.safety.guard import Assessment, Level, get_guard
+from bot.safety.help_on_the_way import help_on_the_way
 from bot.safety.risk_model import RiskModel
 
 SAFETY = "safety"
@@ -225,6 +226,7 @@ class SafetyClassifier(GraphComponent):
             if unexplained is not None:
                 decision = reconsider(decision, assessment, ranking, unexplained, self.thresholds, len(text.split()), reading)
         summary: Dict[str, Any] = {**assessment.as_dict(), "decision": decision.reason, **decision.as_dict()}
+        summary["help_coming"] = help_on_the_way(text)
         if reading is not None:
             summary["model"] = reading.as_dict()
         previous = previous_turn(tracker)

@@ -6,7 +6,9 @@ After any crisis reply the conversation is in the `checking` state: the bot has 
     and returns to normal answers (state cleared);
   - "I'm not safe" / "no" → the emergency reply, and the bot keeps checking;
   - any other message → it is answered, then the bot asks again whether the person is safe;
-  - a new risk statement → the crisis reply for it (rules), back to `checking`.
+  - a new risk statement → the crisis reply for it (rules), back to `checking`;
+  - after an emergency reply, the emergency still going on ("911 is on the way, what do I do?", bot.safety.
+    help_on_the_way) → what to do until help arrives, and the bot keeps checking.
 Every message is still screened by the guard in every state; this module only decides the dialogue around it.
 
 A possible but unclear risk (bot.safety.fusion, tier CHECK) gets a direct question with the numbers visible — "Are
@@ -66,13 +68,26 @@ SPANISH_CRISIS = {
     "pet_ingestion": "utter_crisis_es_pet",
     "medical_emergency": "utter_crisis_es_medical_emergency",
 }
+# What to do until help arrives, when an emergency is still going on after its reply ("911 is on the way, what do I
+# do?"): the emergency is not over, and another "are you safe right now?" would not help.
+HELP_COMING = "utter_emergency_help_coming"
+HELP_COMING_ES = "utter_emergency_help_coming_es"
 SESSION_NOTICE = "utter_session_notice"
 INPUT_TRUNCATED = "utter_input_truncated"
 # Said when a custom action (the action server) failed or timed out and so said nothing.
 ACTION_UNAVAILABLE = "utter_action_unavailable"
 
 CRISIS_RESPONSES = frozenset(
-    {category.response for category in RISK_CATEGORIES.values()} | set(SPANISH_CRISIS.values()) | {DANGER_NOW}
+    {category.response for category in RISK_CATEGORIES.values()}
+    | set(SPANISH_CRISIS.values())
+    | {DANGER_NOW, HELP_COMING, HELP_COMING_ES}
+)
+# Replies after which the emergency may still be going on: the physical emergencies, and what to do until help comes.
+EMERGENCY_CATEGORIES = ("mixing", "overdose", "medical_emergency")
+EMERGENCY_RESPONSES = frozenset(
+    {RISK_CATEGORIES[name].response for name in EMERGENCY_CATEGORIES}
+    | {SPANISH_CRISIS[name] for name in EMERGENCY_CATEGORIES}
+    | {DANGER_NOW, HELP_COMING, HELP_COMING_ES}
 )
 DIRECT_QUESTIONS = frozenset({*ASK_DIRECT.values(), *ASK_DIRECT_ES.values()})
 SAFETY_ACTIONS = (
@@ -85,7 +100,10 @@ NOTICE_BEARING = SAFETY_ACTIONS | {SESSION_NOTICE, "utter_greet", "utter_help_no
 # What this module appends after an answer.
 FOLLOW_UPS = frozenset({INPUT_TRUNCATED, CHECK_IN, SESSION_NOTICE, ACTION_UNAVAILABLE, SPANISH_NOTE}) | DIRECT_QUESTIONS
 # Safety replies this policy chooses in a safety state; once one is said, the user speaks next.
-OWN_REPLIES = frozenset({RECHECK, RESUME, NOT_SAFE_REPLY, ASK_DIRECT_THANKS, ASK_SAFE_NOW_ES}) | DIRECT_QUESTIONS
+OWN_REPLIES = (
+    frozenset({RECHECK, RESUME, NOT_SAFE_REPLY, ASK_DIRECT_THANKS, ASK_SAFE_NOW_ES, HELP_COMING, HELP_COMING_ES})
+    | DIRECT_QUESTIONS
+)
 # Rasa stops a turn after 10 predicted actions ("circuit breaker") without listening again, and then counts those
 # actions against every later message, so the conversation goes silent for good. Listening before that limit
 # ends a runaway turn and keeps the conversation alive whatever the other policies predict.
@@ -121,6 +139,8 @@ class Turn:
     protective: bool = False  # the message states support or help reached ("my sister is staying with me tonight")
     risk_category: Optional[str] = None  # the category of a risk intent, for the Spanish replies
     spanish: bool = False
+    help_coming: bool = False  # the message says help is called or on its way, or asks what to do meanwhile
+    after_emergency: bool = False  # the latest crisis reply of the session was an emergency reply
 
 
 @dataclass(frozen=True)
@@ -143,6 +163,11 @@ def _planned_reply(turn: Turn) -> Optional[Tuple[Tuple[str, ...], Optional[str]]
         if turn.risk_category == "pet_ingestion":
             return (reply,), turn.safety_state
         return (reply, ASK_SAFE_NOW_ES), CHECKING
+    if turn.help_coming and not is_risk_intent(turn.intent) and (
+        turn.safety_state == ASKED_DANGER or (turn.after_emergency and turn.safety_state in (CHECKING, RECHECKING))
+    ):
+        # The same emergency, still going on: what to do until help arrives, and the checks go on after it.
+        return ((HELP_COMING_ES if turn.spanish else HELP_COMING),), CHECKING
     if turn.safety_state in (ASKED_SUICIDE, ASKED_DANGER) and not is_risk_intent(turn.intent):
         ask = "suicide" if turn.safety_state == ASKED_SUICIDE else "danger"
         # "No, I'm not" reads as "not safe" to the classifier; a reply that opens with a plain no is a no.

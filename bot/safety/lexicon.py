@@ -839,6 +839,8 @@ FIGURES: Tuple[str, ...] = (
 PROTECTIVE: Tuple[str, ...] = (
     "[he|she|they] ~2 [feels|feel|is|are|says|said|seems] ~3 [safe|safer]",
     "[called|texted|talked to|spoke to|spoke with|reached out to|contacted|chatted with] ~2 [988|a crisis line|the crisis line|the hotline|a hotline|lifeline|samaritans|my therapist|my psychiatrist|her psychiatrist|his psychiatrist|my doctor|my sponsor|the crisis team|someone at 988|a counselor]",
+    "[calling|texting|talking to|talking with|messaging|on the phone with|going to call|about to call] ~2 [988|a crisis line|the crisis line|the hotline|a hotline|lifeline|samaritans|my therapist|my psychiatrist|my doctor|my sponsor|the crisis team|a counselor|my counselor]",
+    "[my roommate|my sister|my brother|my mom|my mum|my dad|my partner|my husband|my wife|my boyfriend|my girlfriend|my friend|my best friend|my flatmate] ~1 [is home|is here|came home|got home|came over|is with me|is next to me]",
     "[saw|seen|see|visited] ~2 [her psychiatrist|his psychiatrist|my psychiatrist|her therapist|his therapist|my therapist|her doctor|his doctor]",
     "[is|are] [coming over|coming to stay|staying with me|staying with us|here with me|with me now|with me tonight|staying the night]",
     "[staying with us|staying with me|staying the night]",
@@ -862,6 +864,8 @@ IDIOMS: Tuple[str, ...] = (
     # Not an idiom but explained away the same way: someone *wanting* to double a dose asks a prescriber's question
     # ("my dad wants to double his klonopin, is that ok"); "doubled" as an intake still reads as one.
     "[wants to double|want to double|wanting to double|planning to double|plans to double|going to double|asked to double|asking to double|asks to double|thinking of doubling|thinking about doubling]",
+    # A prescriber "cutting me" cuts the dose ("angry at my pdoc for cutting me so fast").
+    "[pdoc|doc|doctor|doctors|psych|psychiatrist|prescriber|gp|pcp|np|dr|clinic|pharmacist] ~4 [cutting me|cut me|cuts me|cutting us|cut us]",
     "[dying to] ~1 know|see|try|hear|find|get|go|meet|ask|learn|watch|read|tell|eat|have|understand|sleep",
     "[bored|embarrassed|mortified|happy|excited|hungry|full|jealous|tired|annoyed|relieved] ~2 [i could die|i could have died|i could just die|i might die|could have died]",
     "[dying for a|dying for some|dying of laughter|dying of boredom|dying of embarrassment|dying of curiosity|die of embarrassment|die of laughter|died laughing|dead tired|to die for|could die of|could die laughing]",

@@ -159,6 +159,23 @@ def crisis_replies(country: CountryHelplines) -> Dict[str, str]:
             f"it arrives. If someone may have taken too much or mixed drugs, {poison} can also advise. "
             "If you are with the person, stay with them if it is safe for you. " + NOT_A_CRISIS_SERVICE
         ),
+        # An emergency still going on after its reply ("911 is on the way, what do I do?"): what to do until help
+        # arrives. The dispatcher, who can hear what is happening, gives the first-aid steps.
+        "utter_emergency_help_coming": (
+            "You did the right thing calling. Until help arrives:\n"
+            + _bullets(
+                [
+                    "Stay with the person and keep the line open if you can: the dispatcher will tell you what to do, "
+                    "step by step, including how to lay them if they are breathing but won't wake up.",
+                    "Watch their breathing. Don't give them anything to eat, drink or take, and don't try to make "
+                    "them vomit.",
+                    "Keep the pill bottle or packaging to show the paramedics.",
+                    f"If they get worse — breathing slows or stops, a seizure, lips turning blue — call {emergency} "
+                    "again right away and tell them.",
+                ]
+            )
+            + f"\n{NOT_A_CRISIS_SERVICE}"
+        ),
         "utter_ask_direct_suicide": (
             "I want to ask you directly, because it matters: are you thinking about ending your life? "
             "Whatever the answer, you can tell me. If you are, or you're not sure, "
@@ -221,6 +238,20 @@ def spanish_replies(country: CountryHelplines) -> Dict[str, str]:
             "Si tu mascota pudo haber comido pastillas, llama ahora a tu veterinario o a una clínica veterinaria de "
             "urgencias, aunque parezca estar bien. Ten a mano el frasco para decir qué era y cuánto falta."
             + (f"\n• {country.animal_poison.render()}" if country.animal_poison else "")
+        ),
+        "utter_emergency_help_coming_es": (
+            "Hiciste bien en llamar. Mientras llega la ayuda:\n"
+            + _bullets(
+                [
+                    "Quédate con la persona y, si puedes, sigue en la línea: la operadora te dirá qué hacer paso a paso, "
+                    "también cómo acostarla si respira pero no despierta.",
+                    "Vigila su respiración. No le des nada de comer, beber ni tomar, y no intentes que vomite.",
+                    "Guarda el frasco o el envase de las pastillas para mostrarlo a los paramédicos.",
+                    f"Si empeora (respira más despacio o deja de respirar, convulsiona, los labios se ponen azules), "
+                    f"vuelve a llamar al {emergency} enseguida.",
+                ]
+            )
+            + f"\n{NOT_A_CRISIS_SERVICE_ES}"
         ),
         "utter_ask_safe_now_es": "¿Estás a salvo ahora mismo?",
         "utter_spanish_note": (

@@ -45,6 +45,9 @@ EMERGENCY_ACTIONS = frozenset(
         "utter_crisis_pet_ingestion",
         "utter_crisis_not_safe",
         "utter_crisis_danger_now",
+        # What to do until help arrives, when an emergency is still going on after its reply.
+        "utter_emergency_help_coming",
+        "utter_emergency_help_coming_es",
     }
 )
 CHECK_IN_ACTIONS = frozenset(

@@ -18,3 +18,8 @@ def test_unknown_words_pass_through_and_nothing_is_invented() -> None:
 def test_the_glossary_keys_are_plain_lowercase_spanish() -> None:
     for key in [*PHRASES, *WORDS]:
         assert key == key.lower() and key.isascii(), key
+
+
+def test_personal_dose_questions_keep_the_words_that_make_them_advice_requests() -> None:
+    assert gloss("Olvidé la pastilla de anoche, ¿tomo doble dosis mañana?") == "i forgot the pill of last night do i take double dose tomorrow?"
+    assert gloss("¿Cuál me conviene, el diazepam o el clonazepam?") == "which is better for me the diazepam or the clonazepam?"

@@ -13,6 +13,8 @@ from bot.safety.dialogue import (
     ASKED_DANGER,
     ASKED_SUICIDE,
     DANGER_NOW,
+    HELP_COMING,
+    HELP_COMING_ES,
     SPANISH_CRISIS,
     CHECK_IN,
     CHECKING,
@@ -258,3 +260,31 @@ def test_a_long_possible_risk_with_a_question_gets_the_answer_the_cut_note_then_
 def test_a_long_message_after_the_direct_question_still_gets_the_crisis_reply_first() -> None:
     unclear = Turn(ASKED_SUICIDE, "affirm", (), True, truncated_input=True)
     assert play_turn(unclear) == (("utter_crisis_suicide", ASK_SAFE_NOW), [CHECKING])
+
+
+def after_an_emergency(state=CHECKING, intent="medical_advice", done=(), spanish=False, after_emergency=True) -> Turn:
+    return replace(turn(state, intent, done), help_coming=True, after_emergency=after_emergency, spanish=spanish)
+
+
+def test_help_on_the_way_after_an_emergency_reply_gets_what_to_do_until_it_arrives() -> None:
+    follow = next_follow_up(after_an_emergency())
+    assert (follow.action, follow.safety_state) == (HELP_COMING, CHECKING)
+    assert next_follow_up(after_an_emergency(done=[HELP_COMING])).action == "action_listen"
+    assert next_follow_up(after_an_emergency(RECHECKING, "nlu_fallback")).action == HELP_COMING
+
+
+def test_help_on_the_way_said_in_spanish_gets_the_spanish_steps() -> None:
+    assert next_follow_up(after_an_emergency(spanish=True, intent="nlu_fallback")).action == HELP_COMING_ES
+
+
+def test_help_on_the_way_answers_is_someone_in_danger_without_an_earlier_emergency_reply() -> None:
+    assert next_follow_up(after_an_emergency(ASKED_DANGER, "affirm", after_emergency=False)).action == HELP_COMING
+
+
+def test_help_on_the_way_after_a_suicide_crisis_reply_keeps_the_usual_check_in() -> None:
+    follow = next_follow_up(after_an_emergency(after_emergency=False, intent="nlu_fallback"))
+    assert follow.action == CHECK_IN
+
+
+def test_a_new_risk_statement_while_help_is_coming_is_left_to_the_rules() -> None:
+    assert next_follow_up(after_an_emergency(intent="risk_medical_emergency")) is None

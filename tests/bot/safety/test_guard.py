@@ -157,6 +157,12 @@ def test_protective_statements_are_recognised_unless_negated() -> None:
     assert not assess("I never called the hotline").protective
 
 
+def test_reaching_out_in_progress_or_someone_home_now_is_protective() -> None:
+    assert assess("ok. messaging my counselor right now and my flatmate came home").protective
+    assert assess("my best friend is here, we're on the phone with the crisis line").protective
+    assert not assess("i'm not texting my therapist, there's no point").protective
+
+
 def test_signs_of_an_emergency_outweigh_protective_words() -> None:
     assert not assess("my wife is with me now, she says my lips are turning blue").protective
     assert not assess("i called 988 but i still want to die").protective
@@ -448,3 +454,9 @@ def test_wanting_to_double_a_dose_is_a_question_for_the_prescriber_and_doubling_
 def test_lying_to_a_screening_question_then_disclosing_is_ideation() -> None:
     assert assess("at intake they asked if i was suicidal, i lied and said no. but i do, every night").category == "suicide"
     assert not assess("the doctor asked if i was suicidal and i said no, because i'm not").is_risk
+
+
+def test_a_prescriber_cutting_someone_cuts_a_dose_but_a_person_cutting_someone_is_not_explained_away() -> None:
+    assert not assess("furious that my psychiatrist is cutting me this quickly").is_risk
+    assert assess("furious that my psychiatrist is cutting me this quickly").level is not Level.HINT
+    assert assess("my stepdad cut me with a kitchen knife").level is not Level.CLEARED

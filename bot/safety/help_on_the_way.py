@@ -1,0 +1,59 @@
+"""Whether a message says an emergency is still going on while help is on its way ("911 is coming, what do I do?").
+
+Right after an emergency reply, "the ambulance is on the way, should I roll her onto her side?" is not a new risk
+statement and not an ordinary question: it is the same emergency, and the person needs to hear what to do until help
+arrives (bot.safety.dialogue). Help that has already arrived ("the paramedics are here", "she's at the hospital") is
+a protective statement instead (bot.safety.lexicon.PROTECTIVE), and it ends the emergency here too.
+
+Plain regular expressions on the folded, lowercased text: this runs on every message and must cost next to nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.safety.normalize import fold_accents
+
+_HELPERS = (
+    r"911|999|112|000|111|ems|emts?|ambulance|paramedics?|medics|dispatch(?:er)?|police|cops|fire ?(?:truck|department|dept)"
+    r"|help|they|theyre|they are|someone|emergencias|ambulancia|paramedicos|ayuda|los bomberos"
+)
+_COMING = (
+    r"on (?:the|their|its|her|his) way|coming|en ?route|arriving|almost here|nearly here|(?:a )?few (?:minutes|mins) away"
+    r"|\d+ (?:minutes|mins) away|en camino|vienen|viene|llegan|llega|va a llegar|van a llegar|estan por llegar"
+)
+_CALLED = r"called|calling|dialed|dialled|rang|phoned|on the phone with|on the line with|llame|llamamos|marque|estoy llamando"
+_EMERGENCY_NUMBER = r"911|999|112|000|an ambulance|the ambulance|ems|emergencias|la ambulancia|una ambulancia|al 911|al 112|dispatch"
+_WAITING = (
+    r"(?:until|till|til|while|before) (?:they|help|the ambulance|an ambulance|the paramedics|paramedics|ems|the medics|someone)"
+    r" (?:get|gets|arrive|arrives|come|comes|shows? up|is here|are here)"
+    r"|in the meantime|meanwhile|mientras (?:llegan|llega|viene|vienen|esperamos|espero)|hasta que (?:lleguen|llegue)"
+)
+_WHAT_NOW = (
+    r"what (?:do|should|can|shall|must) (?:i|we) do|what do i do now|(?:roll|turn|lay|put|move) (?:her|him|them) (?:on|onto)"
+    r"|on(?:to)? (?:her|his|their) side|recovery position|\bcpr\b|que (?:hago|hacemos|debo hacer|tengo que hacer)"
+    r"|la pongo de lado|lo pongo de lado"
+)
+# Help already here, or the emergency over: protective, not ongoing.
+_OVER = (
+    r"(?:paramedics|ambulance|ems|they|medics|police) (?:are|is|just|got) (?:here|there|arrived|came)|arrived|at the hospital"
+    r"|in the hospital|(?:she|he|they)(?: is| are|s|re) (?:ok|okay|fine|alright|awake now|doing better)|ya llegaron|ya esta bien"
+)
+
+_ONGOING = re.compile(
+    rf"\b(?:{_HELPERS})\b[^.?!]{{0,25}}?\b(?:{_COMING})\b"
+    rf"|\b(?:{_CALLED})\b[^.?!]{{0,10}}?\b(?:{_EMERGENCY_NUMBER})\b"
+    rf"|\b(?:{_WAITING})\b"
+    rf"|\b(?:{_WHAT_NOW})"
+)
+_FINISHED = re.compile(rf"\b(?:{_OVER})\b")
+
+
+def _folded(text: str) -> str:
+    return fold_accents((text or "").lower().replace("’", "'").replace("'", ""))
+
+
+def help_on_the_way(text: str) -> bool:
+    """True when the message speaks of an emergency still going on: help called or coming, what to do meanwhile."""
+    folded = _folded(text)
+    return bool(_ONGOING.search(folded)) and not _FINISHED.search(folded)
