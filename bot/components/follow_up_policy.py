@@ -22,7 +22,16 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.components.incremental_tracker import types_of
 from bot.components.input_checker import INPUT_CHECK
 from bot.safety.categories import category_for_intent, is_risk_intent
-from bot.safety.dialogue import CRISIS_RESPONSES, EMERGENCY_RESPONSES, NOTICE_BEARING, SAFETY_STATE_SLOT, Turn, next_follow_up
+from bot.safety.dialogue import (
+    CRISIS_RESPONSES,
+    EMERGENCY_RESPONSES,
+    NOTICE_BEARING,
+    SAFETY_STATE_SLOT,
+    Turn,
+    is_plain_no,
+    next_follow_up,
+    opening_word,
+)
 
 # Rasa waits 5 minutes for a custom action; a person in distress should not. After ACTION_TIMEOUT_S (default 10 s)
 # the action counts as failed and this policy says so (utter_action_unavailable). Rasa reads this module constant
@@ -66,29 +75,6 @@ def _live(tracker: DialogueStateTracker) -> bool:
 _SESSION_STARTED = types_of(SessionStarted)
 _USER_UTTERED = types_of(UserUttered)
 _ACTION_EXECUTED = types_of(ActionExecuted)
-
-
-_NO = frozenset({"no", "nope", "nah", "na", "never", "not"})
-_YES = frozenset({"yes", "yeah", "yep", "yup", "ya", "sí", "si", "yea"})
-
-
-def opening_word(text: Optional[str]) -> Optional[str]:
-    """"no" / "yes" when a message opens with a plain no or yes ("no, I'm not", "yeah…"), else None."""
-    words = (text or "").lower().replace(",", " ").replace(".", " ").replace("!", " ").split()
-    if not words:
-        return None
-    return "no" if words[0] in _NO else "yes" if words[0] in _YES else None
-
-
-# A reply made only of these words after "no" is a plain no ("no, I'm not", "nope, not at all"), whatever the risk
-# model reads into it; anything more ("no I'm not ok") keeps the model's doubt.
-_PLAIN_NO_WORDS = frozenset("no nope nah i i'm im am not really at all thanks thank you honestly promise".split())
-
-
-def is_plain_no(text: Optional[str]) -> bool:
-    """True when a message is nothing but a no ("No, I'm not.", "nope not really")."""
-    words = (text or "").lower().replace("’", "'").replace(",", " ").replace(".", " ").replace("!", " ").split()
-    return bool(words) and words[0] in _NO and all(word in _PLAIN_NO_WORDS for word in words)
 
 
 _STATE_RESETS = types_of(SessionStarted) | types_of(Restarted)

@@ -32,7 +32,15 @@ from bot.encoder import get_encoder, training_cache
 from bot.input_check import NON_ENGLISH_INTENT, UNREADABLE_INTENT, InputKind
 from bot.safety.categories import UNCLEAR_RISK_INTENT, is_risk_intent
 from bot.safety.corpus import deduplicate, nlu_examples, read_corpus, with_context
-from bot.safety.dialogue import ASKED_DANGER, ASKED_SUICIDE, CHECKING, CRISIS_RESPONSES, RECHECKING, SAFETY_STATE_SLOT
+from bot.safety.dialogue import (
+    ASKED_DANGER,
+    ASKED_SUICIDE,
+    CHECKING,
+    CRISIS_RESPONSES,
+    RECHECKING,
+    SAFETY_STATE_SLOT,
+    opening_word,
+)
 from bot.safety.fusion import RiskDecision, Thresholds, Tier, decide, reconsider, stronger
 from bot.safety.guard import Assessment, Level, get_guard
 from bot.safety.help_on_the_way import help_on_the_way
@@ -230,13 +238,16 @@ class SafetyClassifier(GraphComponent):
         if reading is not None:
             summary["model"] = reading.as_dict()
         previous = previous_turn(tracker)
-        if decision.tier is not Tier.CRISIS and previous and not previous["handled"] and reading is not None:
+        state = tracker.get_slot(SAFETY_STATE_SLOT) if tracker is not None else None
+        # "No, I'm not thinking about suicide, just exhausted" answers the direct question about the earlier message:
+        # read together with it, the pair would only repeat the concern the question was asked about.
+        denies_the_question = state in (ASKED_SUICIDE, ASKED_DANGER) and opening_word(text) == "no"
+        if decision.tier is not Tier.CRISIS and previous and not previous["handled"] and reading is not None and not denies_the_question:
             in_context = self._in_context(previous, text, reading)
             if in_context is not None:
                 summary["context"] = in_context.reason
                 decision = stronger(decision, in_context)
                 summary.update(decision.as_dict(), decision=decision.reason)
-        state = tracker.get_slot(SAFETY_STATE_SLOT) if tracker is not None else None
         if assessment.protective and assessment.level is not Level.RISK:
             # "I called my sister, she's staying with me tonight, I feel safer": after a crisis reply or a direct
             # question that is the answer hoped for (the dialogue thanks them); elsewhere the model's alarm at the

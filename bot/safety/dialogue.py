@@ -122,6 +122,29 @@ DIRECT_UNCLEAR_INTENTS = frozenset(
 )
 
 
+_NO = frozenset({"no", "nope", "nah", "na", "never", "not"})
+_YES = frozenset({"yes", "yeah", "yep", "yup", "ya", "sí", "si", "yea"})
+
+
+def opening_word(text: Optional[str]) -> Optional[str]:
+    """"no" / "yes" when a message opens with a plain no or yes ("no, I'm not", "yeah…"), else None."""
+    words = (text or "").lower().replace(",", " ").replace(".", " ").replace("!", " ").split()
+    if not words:
+        return None
+    return "no" if words[0] in _NO else "yes" if words[0] in _YES else None
+
+
+# A reply made only of these words after "no" is a plain no ("no, I'm not", "nope, not at all"), whatever the risk
+# model reads into it; anything more ("no I'm not ok") keeps the model's doubt.
+_PLAIN_NO_WORDS = frozenset("no nope nah i i'm im am not really at all thanks thank you honestly promise".split())
+
+
+def is_plain_no(text: Optional[str]) -> bool:
+    """True when a message is nothing but a no ("No, I'm not.", "nope not really")."""
+    words = (text or "").lower().replace("’", "'").replace(",", " ").replace(".", " ").replace("!", " ").split()
+    return bool(words) and words[0] in _NO and all(word in _PLAIN_NO_WORDS for word in words)
+
+
 @dataclass(frozen=True)
 class Turn:
     """What the policy needs to know about the conversation so far."""

@@ -864,6 +864,10 @@ IDIOMS: Tuple[str, ...] = (
     # Not an idiom but explained away the same way: someone *wanting* to double a dose asks a prescriber's question
     # ("my dad wants to double his klonopin, is that ok"); "doubled" as an intake still reads as one.
     "[wants to double|want to double|wanting to double|planning to double|plans to double|going to double|asked to double|asking to double|asks to double|thinking of doubling|thinking about doubling]",
+    # Making up a forgotten dose is a question for the pharmacist ("se me olvidó la de ayer, ¿tomo el doble hoy?");
+    # without accents "tomo" may also be "tomó" (took), so only asked, right after the speaker's own forgotten dose
+    # ("pasó" reaches the matcher spelled "pass", "doble" "double").
+    "[olvide|se me olvido|se me paso|se me pass|me salte|no me tome] ~6 [¿ tomo el doble|¿ tomo doble|¿ me tomo el doble|puedo tomar el doble|puedo tomar doble|debo tomar el doble|tengo que tomar el doble|puedo tomarme el doble|¿ tomo el double|¿ tomo double|¿ me tomo el double|puedo tomar el double|puedo tomar double|debo tomar el double|tengo que tomar el double|puedo tomarme el double|¿ tomo dos|¿ me tomo dos|puedo tomar dos|puedo tomarme dos|debo tomar dos]",
     # A prescriber "cutting me" cuts the dose ("angry at my pdoc for cutting me so fast").
     "[pdoc|doc|doctor|doctors|psych|psychiatrist|prescriber|gp|pcp|np|dr|clinic|pharmacist] ~4 [cutting me|cut me|cuts me|cutting us|cut us]",
     "[dying to] ~1 know|see|try|hear|find|get|go|meet|ask|learn|watch|read|tell|eat|have|understand|sleep",

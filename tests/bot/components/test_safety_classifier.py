@@ -77,6 +77,26 @@ def test_an_earlier_message_already_answered_with_a_crisis_reply_is_left_to_the_
     assert after_crisis.get("intent")["name"] != "risk_suicide"
 
 
+def test_a_no_to_the_direct_question_is_not_read_again_with_the_message_it_was_asked_about() -> None:
+    denial = "no, that's not it, i'm just worn out. does withdrawal make you tired?"
+    readings = {denial: reading(0.05, 0.1), EARLIER + CONTEXT_JOINER + denial: reading(0.9)}
+    answered = message(denial)
+    classifier(readings).process([answered], tracker(earlier_turn(0.2), slots={"safety_state": "asked_suicide"}))
+    assert answered.get("intent")["name"] != "risk_suicide" and "context" not in answered.get(SAFETY)
+    unasked = message(denial)
+    classifier(readings).process([unasked], tracker(earlier_turn(0.2)))
+    assert unasked.get(SAFETY)["reason"].startswith("in context")
+
+
+def test_help_on_the_way_is_marked_for_the_safety_dialogue() -> None:
+    waiting = message("the ambulance is on its way, what do we do until it gets here")
+    classifier({}).process([waiting], tracker())
+    assert waiting.get(SAFETY)["help_coming"] is True
+    ordinary = message("how long does the ambulance ride to detox usually take")
+    classifier({}).process([ordinary], tracker())
+    assert ordinary.get(SAFETY)["help_coming"] is False
+
+
 def test_previous_turn_stops_at_the_session_start() -> None:
     assert previous_turn(tracker(earlier_turn(0.2), SessionStarted())) is None
     assert previous_turn(tracker(earlier_turn(0.2)))["text"] == EARLIER

@@ -460,3 +460,9 @@ def test_a_prescriber_cutting_someone_cuts_a_dose_but_a_person_cutting_someone_i
     assert not assess("furious that my psychiatrist is cutting me this quickly").is_risk
     assert assess("furious that my psychiatrist is cutting me this quickly").level is not Level.HINT
     assert assess("my stepdad cut me with a kitchen knife").level is not Level.CLEARED
+
+
+def test_asking_whether_to_double_up_after_a_forgotten_dose_is_not_an_intake_in_spanish() -> None:
+    assert not assess("se me pasó la pastilla del lunes, ¿puedo tomar el doble el martes?").is_risk
+    assert assess("se le pasó una toma y luego se tomó el doble, ahora no despierta").is_risk
+    assert assess("mi abuela tomo el doble de sus pastillas").is_risk
