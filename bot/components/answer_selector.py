@@ -32,6 +32,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.encoder import get_encoder, training_cache
+from bot.knowledge.advice_request import personal_advice_request
 from bot.knowledge.coverage import uncovered_subject
 from bot.knowledge.suggestions import ADVICE_TOPIC
 
@@ -39,6 +40,8 @@ RESPONSE_SELECTOR = "response_selector"
 ANSWER_SELECTION = "answer_selection"
 UNCOVERED_SUBJECT = "uncovered_subject"
 NOT_COVERED_INTENT = "not_covered"
+# What the classifiers say when they cannot place a message.
+UNPLACED_INTENTS = frozenset({DEFAULT_NLU_FALLBACK_INTENT_NAME, NOT_COVERED_INTENT})
 KEPT_RANKING = 5
 SUGGESTIONS = 4
 NEIGHBOURS = 2
@@ -78,9 +81,16 @@ def apply_answer(message: Message, threshold: float) -> bool:
     if not selection or selection["share"] < threshold:
         set_fallback(message, threshold)
         return False
+    _answer_with(message, key, selection["share"])
+    return True
+
+
+def _answer_with(message: Message, key: str, share: float) -> None:
+    """Make the answer `key` (`topic/key`) the reply: its topic becomes the intent, and Rasa's retrieval action
+    `utter_<topic>` utters it."""
     topic = key.split("/")[0]
     ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != DEFAULT_NLU_FALLBACK_INTENT_NAME]
-    confidence = next((entry["confidence"] for entry in ranking if entry.get("name") == topic), selection["share"])
+    confidence = next((entry["confidence"] for entry in ranking if entry.get("name") == topic), share)
     message.data[INTENT] = {"name": topic, "confidence": confidence}
     message.data[INTENT_RANKING_KEY] = ranking
     selector = (message.get(RESPONSE_SELECTOR) or {}).setdefault("default", {})
@@ -88,8 +98,20 @@ def apply_answer(message: Message, threshold: float) -> bool:
         **selector.get("response", {}),
         "intent_response_key": key,
         "utter_action": f"utter_{key}",
-        "confidence": selection["share"],
+        "confidence": share,
     }
+
+
+def decline_unplaced_advice_request(message: Message) -> bool:
+    """A personal-advice request the classifiers could not place (a fallback, or "not covered") gets the closest
+    advice decline instead (bot.knowledge.advice_request); returns True if it did."""
+    selection = message.get(ANSWER_SELECTION) or {}
+    intent = (message.get(INTENT) or {}).get("name")
+    key = selection.get("advice")
+    if intent not in UNPLACED_INTENTS or not key or not personal_advice_request(message.get(TEXT) or ""):
+        return False
+    message.data.pop(UNCOVERED_SUBJECT, None)
+    _answer_with(message, key, selection.get("advice_share", 0.0))
     return True
 
 
@@ -192,10 +214,19 @@ class AnswerSelector(GraphComponent):
             return None
         ranked = sorted(scores, key=scores.get, reverse=True)
         best = ranked[0]
+        # The closest advice decline by meaning alone, for an advice request the classifiers could not place.
+        advice = max((answer for answer in self._answers if answer.startswith(ADVICE_TOPIC + "/")), key=votes.get, default=None)
         # The closest answers by the same score, for "Did you mean …?" and "not covered" (bot.knowledge.suggestions).
         suggestions = [answer for answer in ranked[:SUGGESTIONS] if scores[answer] > 0]
         ranking = [{"intent_response_key": answer, "confidence": round(scores[answer] / total, 4)} for answer in ranked[:KEPT_RANKING]]
-        return {"intent_response_key": best, "share": round(scores[best] / total, 4), "suggestions": suggestions, "ranking": ranking}
+        return {
+            "intent_response_key": best,
+            "share": round(scores[best] / total, 4),
+            "suggestions": suggestions,
+            "ranking": ranking,
+            "advice": advice,
+            "advice_share": round(scores[advice] / total, 4) if advice else 0.0,
+        }
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Decide the answer; apply it when the predicted intent is a retrieval topic (or a fallback over one)."""
@@ -210,4 +241,5 @@ class AnswerSelector(GraphComponent):
             ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != DEFAULT_NLU_FALLBACK_INTENT_NAME]
             if ranking and ranking[0]["name"] in set(self.topics):
                 apply_answer(message, self.threshold)
+            decline_unplaced_advice_request(message)
         return messages

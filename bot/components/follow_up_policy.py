@@ -170,7 +170,8 @@ def describe_turn(tracker: DialogueStateTracker) -> Turn:
         plain_no=is_plain_no(latest.text if latest else None),
         protective=bool(safety.get("protective")) and safety.get("tier") == "none",
         help_coming=bool(safety.get("help_coming")),
-        after_emergency=latest_crisis_reply_was_an_emergency(tracker),
+        # Read back through the session only when it matters, so an ordinary turn's cost stays flat.
+        after_emergency=bool(safety.get("help_coming")) and latest_crisis_reply_was_an_emergency(tracker),
     )
 
 

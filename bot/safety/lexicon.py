@@ -849,6 +849,7 @@ PROTECTIVE: Tuple[str, ...] = (
     "[safety plan|my safety plan|our safety plan]",
     "[driving to|on our way to|on the way to|heading to|going to|at|took him to|took her to|bringing him to|bringing her to] [the vet|the er|the hospital|urgent care|the emergency room|the emergency vet]",
     "[poison line|poison control|the vet|the doctor|the nurse|the paramedics|the ambulance] ~3 [said|says|told us|told me|is here|are here|came]",
+    "[help is here|help arrived|help got here|ems is here|ems arrived|emts are here|emts arrived|medics are here|ya llegaron los paramedicos|llegaron los paramedicos|llego la ambulancia|ya llego la ambulancia|ya llego la ayuda]",
     "[police|paramedics|ambulance|the crisis team] ~3 [did a welfare check|are with her|are with him|took her|took him|got there]",
     "[sitting with me|staying with me|stays with me|is sitting with me|took the pills to|took my pills to|has my pills|holding my pills|holds my pills]",
 )

@@ -136,3 +136,24 @@ def test_the_state_a_new_session_carried_over_is_the_one_the_turn_began_with(tmp
     # A risk intent's own mapping is part of reading the message: that value is the one the turn began with.
     risk = [ActionExecuted("action_listen"), user("risk_suicide"), SlotSet("safety_state", "checking")]
     assert describe_turn(DialogueStateTracker.from_events("test", risk)).safety_state == "checking"
+
+
+def help_coming(intent: str = "medical_advice") -> UserUttered:
+    return UserUttered("…", {"name": intent, "confidence": 1.0}, parse_data={"safety": {"tier": "none", "help_coming": True}})
+
+
+def test_help_on_the_way_after_an_overdose_reply_gets_what_to_do_until_it_arrives(tmp_path, domain) -> None:
+    events = [
+        user("risk_overdose"), SlotSet("safety_state", "checking"), ActionExecuted("utter_crisis_overdose"),
+        ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"), help_coming(),
+    ]
+    assert predicted(tmp_path, domain, events) == "utter_emergency_help_coming"
+
+
+def test_help_on_the_way_after_a_suicide_crisis_reply_is_answered_then_checked_on(tmp_path, domain) -> None:
+    events = [
+        user("risk_suicide"), SlotSet("safety_state", "checking"), ActionExecuted("utter_crisis_suicide"),
+        ActionExecuted("utter_ask_safe_now"), ActionExecuted("action_listen"), help_coming(),
+        ActionExecuted("utter_medical_advice"),
+    ]
+    assert predicted(tmp_path, domain, events) == "utter_safety_checkin"

@@ -6,7 +6,7 @@ from typing import Any, Dict, List
 
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.components.answer_selector import ANSWER_SELECTION, AnswerSelector
+from bot.components.answer_selector import ANSWER_SELECTION, AnswerSelector, decline_unplaced_advice_request
 from bot.encoder import get_encoder
 from bot.components.input_checker import INPUT_CHECK, ORIGINAL_TEXT, InputChecker
 from bot.components.lemma_tokenizer import SpacyLemmaTokenizer
@@ -188,3 +188,26 @@ def test_neighbour_votes_are_the_softmax_of_each_answers_two_closest_examples() 
     votes = chosen._neighbour_votes(text)
     assert list(votes) == answers
     assert np.allclose([votes[a] for a in answers], expected, rtol=1e-6, atol=1e-9)
+
+
+
+def unplaced(text: str, intent: str = "nlu_fallback") -> Message:
+    selection = {"intent_response_key": "side_effects/insomnia", "share": 0.2, "suggestions": ["side_effects/insomnia"],
+                 "advice": "medical_advice/skip_dose", "advice_share": 0.15}
+    return classified(text, [{"name": intent, "confidence": 0.4}, {"name": "side_effects", "confidence": 0.3}],
+                      answer_selection=selection, response_selector={"default": {"response": {}}})
+
+
+def test_an_advice_request_the_classifiers_could_not_place_gets_the_closest_decline() -> None:
+    for intent in ("nlu_fallback", "not_covered"):
+        message = unplaced("my uncle wants to take twice his usual clonazepam tonight, should he double it", intent)
+        assert decline_unplaced_advice_request(message)
+        assert message.get("intent")["name"] == "medical_advice", intent
+        assert message.get("response_selector")["default"]["response"]["utter_action"] == "utter_medical_advice/skip_dose"
+
+
+def test_an_unplaced_general_question_or_a_placed_one_is_left_alone() -> None:
+    general = unplaced("what happens to people who double their clonazepam")
+    assert not decline_unplaced_advice_request(general) and general.get("intent")["name"] == "nlu_fallback"
+    placed = unplaced("should i double my clonazepam tonight", intent="side_effects")
+    assert not decline_unplaced_advice_request(placed) and placed.get("intent")["name"] == "side_effects"

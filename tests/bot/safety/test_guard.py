@@ -161,6 +161,7 @@ def test_reaching_out_in_progress_or_someone_home_now_is_protective() -> None:
     assert assess("ok. messaging my counselor right now and my flatmate came home").protective
     assert assess("my best friend is here, we're on the phone with the crisis line").protective
     assert not assess("i'm not texting my therapist, there's no point").protective
+    assert assess("ok help is here now, thank you").protective and assess("ya llegó la ambulancia").protective
 
 
 def test_signs_of_an_emergency_outweigh_protective_words() -> None:

@@ -1,0 +1,33 @@
+"""Recognising a personal-advice request the classifiers could not place."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.advice_request import personal_advice_request
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my grandma keeps forgetting her evening klonopin, can she take two in the morning",
+        "is it ok if i split my clonazepam and take half at lunch",
+        "should my husband stop his benzos before surgery",
+        "¿puedo partir la pastilla de rivotril de mi mamá?",
+    ],
+)
+def test_asking_whether_someone_should_change_how_they_take_a_medicine_is_an_advice_request(text: str) -> None:
+    assert personal_advice_request(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it dangerous to mix klonopin and alcohol",
+        "what happens if you skip a dose of clonazepam",
+        "can my sister visit me during residential rehab",
+        "should i be worried about rebound anxiety",
+    ],
+)
+def test_general_questions_and_questions_without_a_medicine_change_are_not(text: str) -> None:
+    assert not personal_advice_request(text)
