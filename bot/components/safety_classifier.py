@@ -257,6 +257,11 @@ class SafetyClassifier(GraphComponent):
                 decision = RiskDecision(Tier.NONE if answered else Tier.CHECK, decision.category, "a protective statement")
                 summary.update(decision.as_dict(), decision=decision.reason)
             return self._stored(message, summary, decision)
+        if denies_the_question and decision.tier is Tier.CHECK and assessment.level is Level.CLEARED and "negation" in assessment.cleared_by:
+            # "No, not thinking about suicide, just worn out": the only risk words are the ones the "no" denies, and
+            # asking again would turn the person's answer into a crisis reply.
+            decision = RiskDecision(Tier.NONE, decision.category, "a no to the direct question, its risk words negated")
+            summary.update(decision.as_dict(), decision=decision.reason)
         if decision.tier is not Tier.CRISIS and state in (CHECKING, RECHECKING) and reading is not None:
             # Right after a crisis or emergency reply, more of the same is the emergency going on ("he's slurring a
             # lot tonight" after an overdose): a lower risk reading is enough.

@@ -117,6 +117,8 @@ NO_INTENTS = frozenset({NOT_SAFE_INTENT, "deny"})
 # Replies to a direct question ("Are you thinking about ending your life?"): "no, I'm safe" and "I was joking"
 # end it; anything unclear counts as a yes, because a missed crisis costs more than a moment of annoyance.
 DIRECT_NO_INTENTS = frozenset({"deny", CONFIRM_SAFE_INTENT})
+# After a no to the direct question, a message whose intent is none of these is a question to answer.
+NOT_QUESTIONS = frozenset({DENY_RISK_INTENT, CONFIRM_SAFE_INTENT, NOT_SAFE_INTENT, "affirm", "deny", "greet", "goodbye", "thank"})
 DIRECT_UNCLEAR_INTENTS = frozenset(
     {"affirm", NOT_SAFE_INTENT, "nlu_fallback", "out_of_scope", "risk_unclear", "input_unreadable", "help_now"}
 )
@@ -175,6 +177,11 @@ class FollowUp:
     sets_state: bool
 
 
+def _is_a_question(intent: Optional[str]) -> bool:
+    """True when a reply to the direct question also asks something the assistant can answer."""
+    return bool(intent) and intent not in NOT_QUESTIONS | DIRECT_UNCLEAR_INTENTS | NOT_UNDERSTOOD_INTENTS and not is_risk_intent(intent)
+
+
 def _crisis_sequence(ask: str) -> Tuple[str, ...]:
     return ("utter_crisis_suicide", ASK_SAFE_NOW) if ask == "suicide" else (DANGER_NOW, ASK_SAFE_NOW)
 
@@ -194,7 +201,10 @@ def _planned_reply(turn: Turn) -> Optional[Tuple[Tuple[str, ...], Optional[str]]
     if turn.safety_state in (ASKED_SUICIDE, ASKED_DANGER) and not is_risk_intent(turn.intent):
         ask = "suicide" if turn.safety_state == ASKED_SUICIDE else "danger"
         # "No, I'm not" reads as "not safe" to the classifier; a reply that opens with a plain no is a no.
-        if turn.intent in DIRECT_NO_INTENTS or turn.plain_no or turn.protective or (turn.reply_opens_with == "no" and not turn.check_ask):
+        said_no = turn.intent in DIRECT_NO_INTENTS or turn.plain_no or turn.protective or (turn.reply_opens_with == "no" and not turn.check_ask)
+        if said_no and _is_a_question(turn.intent):
+            return None  # "No, I'm not. How long does a taper take?": the question is answered, and the state ends
+        if said_no:
             return (ASK_DIRECT_THANKS,), None
         if turn.intent == DENY_RISK_INTENT:
             return (RECHECK,), RECHECKING

@@ -30,7 +30,7 @@ _WAITING = (
     r"|in the meantime|meanwhile|mientras (?:llegan|llega|viene|vienen|esperamos|espero)|hasta que (?:lleguen|llegue)"
 )
 _WHAT_NOW = (
-    r"what (?:do|should|can|shall|must) (?:i|we) do|what do i do now|(?:roll|turn|lay|put|move) (?:her|him|them) (?:on|onto)"
+    r"what (?:do|should|can|shall|must) (?:i|we) do|what (?:do|should|can) (?:i|we) (?:watch|look) (?:for|out for)|what do i do now|(?:roll|turn|lay|put|move) (?:her|him|them) (?:on|onto)"
     r"|on(?:to)? (?:her|his|their) side|recovery position|\bcpr\b|que (?:hago|hacemos|debo hacer|tengo que hacer)"
     r"|la pongo de lado|lo pongo de lado"
 )

@@ -292,7 +292,7 @@ RULES: Tuple[Rule, ...] = (
             "how many|much ~6 [to die|to kill me|to kill myself|to not wake|to never wake|to overdose|to end it|to od|to be fatal|to be lethal|would be fatal|would be lethal|would kill me|will kill me|is lethal|is fatal|until i die|till i die|to make sure|for it to work|before i die|to stop my heart|to stop breathing|to kill a person]",
             "how many|much ~6 [is|are|would be|would it take|does it take|do i need] ~3 [lethal|fatal|deadly|enough to|too many to|an overdose]",
             "how many|much more ~3 [do i need|would i need|should i take|to]",
-            "[cuantos|cuantas|cuanto|cuanta] ~5 [para no despertar|ya no despiertas|ya no despiertes|no despiertas|para morir|para matarme|para matar a|para suicidarme|es letal|es mortal|seria letal|seria mortal|dosis letal|dosis mortal]",
+            "[cuantos|cuantas|cuanto|cuanta] ~5 [para no despertar|ya no despiertas|ya no despiertes|no despiertas|para morir|para matarme|para matar a|para suicidarme|es letal|es mortal|seria letal|seria mortal|dosis letal|dosis mortal|son una sobredosis|es una sobredosis|serian una sobredosis|causan una sobredosis|para una sobredosis|para sobredosis]",
             "=lethal|=fatal|=deadly =dose|=doses|=amount|=quantity|=number|=level",
             "what ~4 amount|dose|number ~3 [kill|kills|die|lethal|fatal]",
             "enough ~3 [to kill|to die|to not wake|to never wake|to end it|to end me|to overdose|to od]",
@@ -841,7 +841,12 @@ PROTECTIVE: Tuple[str, ...] = (
     "[called|texted|talked to|spoke to|spoke with|reached out to|contacted|chatted with] ~2 [988|a crisis line|the crisis line|the hotline|a hotline|lifeline|samaritans|my therapist|my psychiatrist|her psychiatrist|his psychiatrist|my doctor|my sponsor|the crisis team|someone at 988|a counselor]",
     "[calling|texting|talking to|talking with|messaging|on the phone with|going to call|about to call] ~2 [988|a crisis line|the crisis line|the hotline|a hotline|lifeline|samaritans|my therapist|my psychiatrist|my doctor|my sponsor|the crisis team|a counselor|my counselor]",
     "[my roommate|my sister|my brother|my mom|my mum|my dad|my partner|my husband|my wife|my boyfriend|my girlfriend|my friend|my best friend|my flatmate] ~1 [is home|is here|came home|got home|came over|is with me|is next to me]",
-    "[saw|seen|see|visited] ~2 [her psychiatrist|his psychiatrist|my psychiatrist|her therapist|his therapist|my therapist|her doctor|his doctor]",
+    "[saw|seen|see|visited|seeing] ~2 [her psychiatrist|his psychiatrist|my psychiatrist|her therapist|his therapist|my therapist|her doctor|his doctor|a therapist|a psychiatrist|a counselor|my counselor]",
+    # Means put out of reach (C-SSRS safety planning).
+    "[put|locked|hid|moved|gave|handed|left] ~3 [the blades|my blades|the razors|my razors|the razor|the knives|my knives] ~4 [trunk|car|away|outside|locked|neighbor|friend|sister|brother|mom|dad]",
+    # The same in Spanish: a crisis line or a therapist reached, someone there now.
+    "[hable con|llame a|llame al|escribi a|le escribi a|hablando con|hable a] ~2 [la linea de crisis|la linea|el 988|988|mi terapeuta|mi psicologo|mi psicologa|mi psiquiatra|mi doctor|mi doctora|mi medico]",
+    "[estoy con|esta conmigo|se queda conmigo|se quedo conmigo|estoy a salvo con|estoy en casa de|vino a estar conmigo] ~1 [mi mama|mi madre|mi hermana|mi hermano|mi pareja|mi esposo|mi esposa|mi novio|mi novia|mi amiga|mi amigo|mi papa|mi padre|mi familia|mi hija|mi hijo]",
     "[is|are] [coming over|coming to stay|staying with me|staying with us|here with me|with me now|with me tonight|staying the night]",
     "[staying with us|staying with me|staying the night]",
     "[locked up|locked away|got rid of|handed over|gave away] ~2 [the meds|the pills|my pills|the medication|her meds|his meds|my meds|the bottle|the knives]",
@@ -857,7 +862,7 @@ PROTECTIVE: Tuple[str, ...] = (
 # Signs in a message that outweigh any protective words in it ("my husband is here, he says my lips look blue").
 PROTECTIVE_BLOCKERS = frozenset(
     "blue purple gray grey lips dizzy dizziness slurring slurred shaking seizing twitching jerking vomiting puking "
-    "confused unconscious unresponsive breathing breathe breath swallowed drank drunk overdosed".split()
+    "confused unconscious unresponsive breathing breathe breath swallowed drank drunk overdosed sleepy drowsy groggy nodding".split()
 )
 
 # Figurative uses that would otherwise match a rule; a rule match overlapping one of these is cleared.
@@ -872,6 +877,13 @@ IDIOMS: Tuple[str, ...] = (
     # A prescriber "cutting me" cuts the dose ("angry at my pdoc for cutting me so fast").
     "[pdoc|doc|doctor|doctors|psych|psychiatrist|prescriber|gp|pcp|np|dr|clinic|pharmacist] ~4 [cutting me|cut me|cuts me|cutting us|cut us]",
     "[dying to] ~1 know|see|try|hear|find|get|go|meet|ask|learn|watch|read|tell|eat|have|understand|sleep",
+    # Means put out of reach is explained away too (it is protective, above): "put the blades in my car trunk".
+    "[put|locked|hid|moved|gave|handed|left] ~3 [the blades|my blades|the razors|my razors|the razor|the knives|my knives] ~4 [trunk|car|away|outside|locked|neighbor|friend|sister|brother|mom|dad]",
+    "[die laughing|dying laughing|died laughing|die from laughing|dying from laughing|not collapsing|without collapsing|not to collapse]",
+    "[thought i was going to die|thought i was gonna die|thought i would die|felt like i was going to die|felt like i was gonna die] ~4 [but|lol|haha|proud|survived|made it|finished|went fine]",
+    "[strangle|strangling|kill|killing|murder|murdering|punch|smash|strangled|killed] ~2 [my alarm|the alarm|alarm clock|my alarm clock|the printer|my printer|my router|the router|my laptop|the wifi]",
+    "[snoring|cooking|singing|driving|jokes|puns|dad jokes|music] ~3 [is going to kill|are going to kill|will kill|gonna kill|is killing|are killing|going to be the death of] ~1 [him|her|me|us|them]",
+    "[instructor|coach|trainer|gym|workout|class|leg day|burpees|spin class|spin|bootcamp|crossfit|hike|run] ~4 [wanted us all dead|wants us all dead|wanted us dead|tried to kill me|trying to kill me|tried to kill us|trying to kill us]",
     "[bored|embarrassed|mortified|happy|excited|hungry|full|jealous|tired|annoyed|relieved] ~2 [i could die|i could have died|i could just die|i might die|could have died]",
     "[dying for a|dying for some|dying of laughter|dying of boredom|dying of embarrassment|dying of curiosity|die of embarrassment|die of laughter|died laughing|dead tired|to die for|could die of|could die laughing]",
     "[killing it|killed it|kill it|kill time|killing time|killing me softly|the death of me|kills me|kill for|killed last night|killed the|kill the lights|kill the vibe|kill the mood|kill the engine|kill the music]",

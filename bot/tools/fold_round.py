@@ -80,6 +80,16 @@ def nlu_intent_for(row: Dict[str, str]) -> Optional[str]:
     return None
 
 
+def conversation_half(texts: set, index: int, trained: set, held_out: set) -> Optional[str]:
+    """"tests" or "training" for a conversation with these (normalized) turn texts, None when it fits neither: every
+    other one is a test, unless a turn is already trained on; one with a held-out turn must be a test."""
+    if texts & held_out and texts & trained:
+        return None
+    if (index % 2 == 0 or texts & held_out) and not texts & trained:
+        return "tests"
+    return "training"
+
+
 def write_nlu_examples(train: List[Dict[str, str]], trained: set, path: Path, round_number: int) -> int:
     """The training half's questions as NLU examples of their answers (data/nlu/roundN.yml), skipping texts the
     NLU already has; returns how many were written."""
@@ -161,12 +171,17 @@ def main(argv: Optional[List[str]] = None) -> int:
     with (folder / "conversations.jsonl").open("w", encoding="utf-8") as tests_file, (
         risk_dir / f"round{args.round}_conversations.jsonl"
     ).open("w", encoding="utf-8") as train_file:
+        # This round's own halves count too: a turn that is also one of its training messages must not be tested,
+        # and one that is also a regression message must not be trained on.
+        trained_now = trained | {normalized(row["text"]) for row in train}
+        held_now = held_out | {normalized(row["text"]) for row in tests}
         for index, conversation in enumerate(conversations):
             texts = {normalized(turn["text"]) for turn in conversation["turns"]}
-            if texts & held_out and texts & trained:
+            half = conversation_half(texts, index, trained_now, held_now)
+            if half is None:
                 dropped.append(f"conversation {conversation.get('id', index)}")
                 continue
-            if (index % 2 == 0 or texts & held_out) and not texts & trained:
+            if half == "tests":
                 tests_file.write(json.dumps(conversation, ensure_ascii=False) + "\n")
                 continue
             turns = [

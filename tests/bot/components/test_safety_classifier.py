@@ -88,6 +88,17 @@ def test_a_no_to_the_direct_question_is_not_read_again_with_the_message_it_was_a
     assert unasked.get(SAFETY)["reason"].startswith("in context")
 
 
+def test_a_no_whose_risk_words_are_negated_answers_the_direct_question_without_another_question() -> None:
+    denial = "no, i'm not thinking about killing myself, i'm just drained"
+    readings = {denial: reading(0.1, 0.5)}
+    answered = message(denial, "deny", 0.6)
+    classifier(readings).process([answered], tracker(slots={"safety_state": "asked_suicide"}))
+    assert answered.get(SAFETY)["tier"] == "none"
+    unasked = message(denial, "deny", 0.6)
+    classifier(readings).process([unasked], tracker())
+    assert unasked.get(SAFETY)["tier"] == "check"
+
+
 def test_help_on_the_way_is_marked_for_the_safety_dialogue() -> None:
     waiting = message("the ambulance is on its way, what do we do until it gets here")
     classifier({}).process([waiting], tracker())

@@ -220,8 +220,21 @@ def test_safety_described_after_a_crisis_reply_is_thanked_and_answers_resume() -
 
 
 def test_safety_described_after_the_direct_question_is_a_no() -> None:
-    protected = Turn(ASKED_SUICIDE, "inform", (), True, False, protective=True)
+    protected = Turn(ASKED_SUICIDE, "nlu_fallback", (), True, False, protective=True)
     assert next_follow_up(protected).action == ASK_DIRECT_THANKS
+
+
+def test_a_no_to_the_direct_question_with_a_question_in_it_is_answered_and_the_state_ends() -> None:
+    said_no = replace(turn(ASKED_SUICIDE, "withdrawal_timeline"), reply_opens_with="no")
+    assert next_follow_up(said_no) is None  # the rules answer the question
+    answered = next_follow_up(replace(said_no, actions_this_turn=("utter_withdrawal_timeline",)))
+    assert (answered.action, answered.safety_state, answered.sets_state) == ("action_listen", None, True)
+
+
+def test_a_no_with_nothing_else_to_answer_is_thanked() -> None:
+    for intent in ("deny", "nlu_fallback", "thank"):
+        said_no = replace(turn(ASKED_SUICIDE, intent), reply_opens_with="no")
+        assert next_follow_up(said_no).action == ASK_DIRECT_THANKS, intent
 
 
 def test_a_question_that_also_describes_safety_is_answered_then_thanked() -> None:

@@ -467,3 +467,24 @@ def test_asking_whether_to_double_up_after_a_forgotten_dose_is_not_an_intake_in_
     assert not assess("se me pasó la pastilla del lunes, ¿puedo tomar el doble el martes?").is_risk
     assert assess("se le pasó una toma y luego se tomó el doble, ahora no despierta").is_risk
     assert assess("mi abuela tomo el doble de sus pastillas").is_risk
+
+
+def test_how_many_pills_make_an_overdose_in_spanish_is_a_lethality_question() -> None:
+    assert assess("¿cuántas pastillas de rivotril serían una sobredosis para mí?").category == "suicide"
+
+
+def test_support_in_spanish_a_counselor_seen_and_blades_handed_over_are_protective() -> None:
+    assert assess("estoy con mi hermana y ya hablé con mi psicóloga").protective
+    assert assess("i've been seeing a counselor every week since then").protective
+    handed_over = assess("gave my razors to my neighbor so they're out of the house")
+    assert handed_over.protective and not handed_over.is_risk
+
+
+def test_a_drowsy_person_outweighs_help_on_the_phone() -> None:
+    assert not assess("the nurse line told us to come in, he's really groggy").protective
+
+
+def test_jokes_about_printers_coaches_dad_jokes_and_laughing_are_not_risk() -> None:
+    for text in ("the printer jammed again, i could strangle my printer", "bootcamp coach tried to kill us this morning",
+                 "my dad jokes are going to kill her one day", "my friend is dying laughing at my texts"):
+        assert not assess(text).is_risk, text

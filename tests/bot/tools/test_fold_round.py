@@ -41,3 +41,13 @@ def test_emergency_labels_are_guessed_from_the_words() -> None:
     assert label_for("third_party_emergency", "emergency", "my dog ate two of my pills") == "pet_ingestion"
     assert label_for("third_party_emergency", "emergency", "he drank vodka with his pins") == "mixing"
     assert label_for("withdrawal_emergency", "emergency", "she is seizing") == "medical_emergency"
+
+
+def test_a_conversation_sharing_a_turn_with_a_trained_or_held_out_message_goes_to_the_matching_half() -> None:
+    from bot.tools.fold_round import conversation_half
+
+    assert conversation_half({"hi", "what is paws"}, 0, trained=set(), held_out=set()) == "tests"
+    assert conversation_half({"hi", "what is paws"}, 1, trained=set(), held_out=set()) == "training"
+    assert conversation_half({"what is paws"}, 0, trained={"what is paws"}, held_out=set()) == "training"
+    assert conversation_half({"what is paws"}, 1, trained=set(), held_out={"what is paws"}) == "tests"
+    assert conversation_half({"a", "b"}, 0, trained={"a"}, held_out={"b"}) is None
