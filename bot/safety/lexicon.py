@@ -271,6 +271,10 @@ RULES: Tuple[Rule, ...] = (
             # Putting affairs in order for someone else to find.
             "[=showed me|=told me|=showing me|=telling me|=shows me|=tells me] where ~4 [life insurance|his will|her will|their will|the will|my will|insurance papers|the deed|passwords|bank accounts|the funeral]",
             "{OTHER} ~2 [gave away|giving away|given away|gives away|give away] ~3 [his|her|their] ~1 [dog|cat|pets|stuff|things|belongings|tools|guns|gun|collection|guitar|records]",
+            # Someone else researching a method, or asking how many it would take.
+            "[found|saw|seen|noticed|checked] ~6 [suicide|how to die|ways to die|lethal dose|painless way|how to overdose|overdose amount|overdose amounts] ~3 [searches|search|searched|history|tabs|googled|websites|sites|videos]",
+            "[search history|browser history|searches for|searched for|googled|googling|looked up|looking up] ~4 [suicide method|suicide methods|how to die|ways to die|lethal dose|painless ways|how to kill himself|how to kill herself|how many pills]",
+            "[keeps asking|kept asking|asked me|asking me|keeps asking me|asks me|asking] ~3 how many ~4 [it would take|would it take|would take|it takes|to die|is lethal|would kill|to not wake up]",
             "{SELF} ~2 [bought|buy|got|have|found|tied] ~2 [a rope|the rope|a noose|a gun|the gun]",
             "[=bought|=buying|=ordered|=got] [a rope|rope|some rope|a noose] ~1 [today|tonight|yesterday|earlier|just in case|for later|finally|already]",
             # Researching a place to jump from.

@@ -488,3 +488,9 @@ def test_jokes_about_printers_coaches_dad_jokes_and_laughing_are_not_risk() -> N
     for text in ("the printer jammed again, i could strangle my printer", "bootcamp coach tried to kill us this morning",
                  "my dad jokes are going to kill her one day", "my friend is dying laughing at my texts"):
         assert not assess(text).is_risk, text
+
+
+def test_someone_researching_a_method_or_asking_how_many_it_would_take_is_a_crisis() -> None:
+    assert assess("my uncle asked me how many of his tablets it would take, he's been off work for months").category == "suicide"
+    assert assess("checked the laptop and found ways to die searches from last night").category == "suicide"
+    assert not assess("the nurse asked me how many pills i take each morning").is_risk
