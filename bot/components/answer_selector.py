@@ -19,7 +19,7 @@ long answers had also become the slowest part of training (~3 minutes). The deci
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Callable, Dict, List, Optional, Text
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -102,16 +102,18 @@ def _answer_with(message: Message, key: str, share: float) -> None:
     }
 
 
-def decline_unplaced_advice_request(message: Message) -> bool:
+def decline_unplaced_advice_request(message: Message, closest_advice: Callable[[], Optional[str]]) -> bool:
     """A personal-advice request the classifiers could not place (a fallback, or "not covered") gets the closest
-    advice decline instead (bot.knowledge.advice_request); returns True if it did."""
-    selection = message.get(ANSWER_SELECTION) or {}
+    advice decline instead (bot.knowledge.advice_request); returns True if it did. `closest_advice` is asked only
+    then, so ordinary messages pay nothing for it."""
     intent = (message.get(INTENT) or {}).get("name")
-    key = selection.get("advice")
-    if intent not in UNPLACED_INTENTS or not key or not personal_advice_request(message.get(TEXT) or ""):
+    if intent not in UNPLACED_INTENTS or not personal_advice_request(message.get(TEXT) or ""):
+        return False
+    key = closest_advice()
+    if not key:
         return False
     message.data.pop(UNCOVERED_SUBJECT, None)
-    _answer_with(message, key, selection.get("advice_share", 0.0))
+    _answer_with(message, key, (message.get(ANSWER_SELECTION) or {}).get("advice_share", 0.0))
     return True
 
 
@@ -201,6 +203,14 @@ class AnswerSelector(GraphComponent):
         votes = np.exp((scores - scores.max()) / TEMPERATURE)
         return dict(zip(self._answers, (votes / votes.sum()).tolist()))
 
+    def closest_advice(self, text: Optional[str]) -> Optional[str]:
+        """The advice decline closest in meaning to `text`, whatever the intent classifier thought."""
+        advice = [answer for answer in self._answers if answer.startswith(ADVICE_TOPIC + "/")]
+        if not advice or not text:
+            return None
+        votes = self._neighbour_votes(text)
+        return max(advice, key=votes.__getitem__)
+
     def select(self, message: Message) -> Optional[Dict[str, Any]]:
         """The best answer and its share of the total score, or None when no retrieval topic is in play."""
         retrieval = set(self.topics)
@@ -232,14 +242,16 @@ class AnswerSelector(GraphComponent):
         """Decide the answer; apply it when the predicted intent is a retrieval topic (or a fallback over one)."""
         for message in messages:
             selection = self.select(message)
+            closest_advice = (lambda: selection["advice"]) if selection else (lambda: self.closest_advice(message.get(TEXT)))
             # Rasa's response-selector output: the retrieval intents, and (once chosen) the answer to utter.
             default = {"response": {}, "ranking": selection.pop("ranking") if selection else []}
             message.set(RESPONSE_SELECTOR, {"all_retrieval_intents": list(self.topics), "default": default}, add_to_output=True)
             if selection is None:
+                decline_unplaced_advice_request(message, closest_advice)
                 continue
             message.set(ANSWER_SELECTION, selection, add_to_output=True)
             ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != DEFAULT_NLU_FALLBACK_INTENT_NAME]
             if ranking and ranking[0]["name"] in set(self.topics):
                 apply_answer(message, self.threshold)
-            decline_unplaced_advice_request(message)
+            decline_unplaced_advice_request(message, closest_advice)
         return messages

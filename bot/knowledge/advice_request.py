@@ -23,7 +23,9 @@ _ASKING = re.compile(
 _CHANGE = re.compile(
     r"\b(?:double|doubling|doubled|triple|extra|another|second one|skip|skipping|miss(?:ed)?|stop|stopping|quit|cut"
     r"|cutting|lower|reduce|increase|raise|up (?:the|my|his|her) dose|updose|reinstate|go back on|switch|swap|crush"
-    r"|crushing|dissolve|split|mix|combine|take (?:it|them|one|two|more|some|half)|give (?:him|her|them)|refuse"
+    r"|crushing|grind|grinding|mash|mashing|dissolve|split|mix|combine|take (?:it|them|one|two|more|some|half)|give (?:him|her|them)|refuse"
+    r"|come off|get off|go off|taper off|wean|titrate|titration|along with|on top of|together with"
+    r"|(?:while|when) (?:tapering|taking|on)"
     r"|doble|dos|saltar|dejar|cambiar|aumentar|subir|bajar|triturar|moler|mezclar|partir)\b"
 )
 _MEDICINE = re.compile(
@@ -35,7 +37,13 @@ _MEDICINE = re.compile(
 _PERSONAL = re.compile(r"\b(?:i|im|i'm|my|me|he|she|his|her|him|we|our|us|mi|mis|su|sus|yo)\b")
 
 
+# Pregnancy and breastfeeding are a subject the pages do not cover (bot.knowledge.coverage): that reply stays.
+_COVERAGE_SUBJECTS = re.compile(r"\b(?:pregnan\w*|breastfe\w*|nursing|embarazad\w*|lactancia|amamant\w*)\b")
+
+
 def personal_advice_request(text: str) -> bool:
     """True when the message asks whether someone should change how they take a medicine."""
     folded = fold_accents((text or "").lower().replace("’", "'"))
+    if _COVERAGE_SUBJECTS.search(folded):
+        return False
     return all(pattern.search(folded) for pattern in (_ASKING, _CHANGE, _MEDICINE, _PERSONAL))

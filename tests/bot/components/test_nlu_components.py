@@ -201,13 +201,35 @@ def unplaced(text: str, intent: str = "nlu_fallback") -> Message:
 def test_an_advice_request_the_classifiers_could_not_place_gets_the_closest_decline() -> None:
     for intent in ("nlu_fallback", "not_covered"):
         message = unplaced("my uncle wants to take twice his usual clonazepam tonight, should he double it", intent)
-        assert decline_unplaced_advice_request(message)
+        assert decline_unplaced_advice_request(message, lambda: "medical_advice/skip_dose")
         assert message.get("intent")["name"] == "medical_advice", intent
         assert message.get("response_selector")["default"]["response"]["utter_action"] == "utter_medical_advice/skip_dose"
 
 
 def test_an_unplaced_general_question_or_a_placed_one_is_left_alone() -> None:
     general = unplaced("what happens to people who double their clonazepam")
-    assert not decline_unplaced_advice_request(general) and general.get("intent")["name"] == "nlu_fallback"
+    assert not decline_unplaced_advice_request(general, lambda: "medical_advice/skip_dose")
+    assert general.get("intent")["name"] == "nlu_fallback"
     placed = unplaced("should i double my clonazepam tonight", intent="side_effects")
-    assert not decline_unplaced_advice_request(placed) and placed.get("intent")["name"] == "side_effects"
+    assert not decline_unplaced_advice_request(placed, lambda: "medical_advice/skip_dose")
+    assert placed.get("intent")["name"] == "side_effects"
+
+
+def test_an_advice_request_with_no_answer_topic_in_the_ranking_still_gets_the_closest_decline() -> None:
+    message = classified("can i grind up my dad's klonopin into his soup, he won't swallow it", [{"name": "not_covered", "confidence": 0.9}])
+    advice_selector().process([message])
+    assert message.get("intent")["name"] == "medical_advice"
+    assert message.get("response_selector")["default"]["response"]["utter_action"].startswith("utter_medical_advice/")
+
+
+ADVICE_EXAMPLES = {
+    **EXAMPLES,
+    "medical_advice/skip_dose": ["can i take an extra pill tonight", "should i double my dose"],
+    "medical_advice/combine": ["can i mix my klonopin into food", "can i take it with juice"],
+}
+
+
+def advice_selector() -> AnswerSelector:
+    keys = [key for key, texts in ADVICE_EXAMPLES.items() for _ in texts]
+    vectors = get_encoder().encode([text for texts in ADVICE_EXAMPLES.values() for text in texts])
+    return AnswerSelector({"threshold": 0.35}, None, None, vectors, keys)

@@ -31,3 +31,14 @@ def test_asking_whether_someone_should_change_how_they_take_a_medicine_is_an_adv
 )
 def test_general_questions_and_questions_without_a_medicine_change_are_not(text: str) -> None:
     assert not personal_advice_request(text)
+
+
+def test_coming_off_one_of_two_medicines_titrating_or_adding_something_during_a_taper_are_advice_requests() -> None:
+    assert personal_advice_request("i'm on clonazepam and sertraline, should i wean the sertraline first")
+    assert personal_advice_request("can i titrate my klonopin with milk instead of water")
+    assert personal_advice_request("can my husband use melatonin while tapering his klonopin")
+
+
+def test_pregnancy_stays_a_subject_the_pages_do_not_cover() -> None:
+    assert not personal_advice_request("can i keep taking klonopin while pregnant")
+    assert not personal_advice_request("can i breastfeed my baby while on klonopin")
