@@ -30,6 +30,7 @@ from bot.components.answer_selector import apply_answer, set_fallback
 from bot.components.input_checker import INPUT_CHECK, ORIGINAL_TEXT
 from bot.encoder import get_encoder, training_cache
 from bot.input_check import NON_ENGLISH_INTENT, UNREADABLE_INTENT, InputKind
+from bot.knowledge.advice_request import personal_advice_request
 from bot.safety.categories import UNCLEAR_RISK_INTENT, is_risk_intent
 from bot.safety.corpus import deduplicate, nlu_examples, read_corpus, with_context
 from bot.safety.dialogue import (
@@ -62,6 +63,10 @@ SAFETY_STATE_CRISIS = 0.2
 # After a crisis reply the safety dialogue follows up on the earlier message; the context reading is not needed.
 # (After a direct question it still is: "he's slurring and nodding off" answers "is someone in danger?".)
 HANDLED_BY_DIALOGUE = CRISIS_RESPONSES
+# Up to this many words, a personal-advice request with no alarming word is not made a crisis by the model alone.
+# No risk statement of the corpus or the regression halves that the advice check matches is this short with the
+# lexicon silent.
+PLAIN_ADVICE_REQUEST_WORDS = 20
 # Intents that are an answer worth giving before a direct question.
 ANSWERING_INTENTS = frozenset({"medical_advice", "compare_care_levels", "help_now"})
 
@@ -228,6 +233,17 @@ class SafetyClassifier(GraphComponent):
         # The intent classifier learnt English: in another language its confidence says nothing about risk.
         ranking = (message.get(INTENT_RANKING_KEY) or []) if language == "en" and not wordless else []
         decision = decide(assessment, ranking, reading, self.thresholds, len(text.split()))
+        if (
+            decision.tier is Tier.CRISIS
+            and decision.reason == "model"
+            and assessment.level is Level.NONE
+            and len(text.split()) <= PLAIN_ADVICE_REQUEST_WORDS
+            and personal_advice_request(text)
+        ):
+            # A short personal-advice request without one alarming word ("thinking of dropping my morning dose and
+            # keeping the night one, good idea?"): the model alone does not make it a crisis; it gets the decline and
+            # the direct question. (Models trained from a cold cache have read one such request as suicidal.)
+            decision = RiskDecision(Tier.CHECK, decision.category, "model alone, on a plain personal-advice request")
         if assessment.unexplained is not None and reading is not None and reading.concern >= self.thresholds.check:
             # The model's alarm may sit in the words the guard explained away, or beside them: it reads the rest.
             unexplained = self._reading(assessment.unexplained)

@@ -17,12 +17,12 @@ from bot.safety.normalize import fold_accents
 _ASKING = re.compile(
     r"\b(?:is (?:that|it|this) (?:ok|okay|safe|fine|alright|all right|bad|dangerous|a bad idea|smart)"
     r"|should (?:i|he|she|we|they|my)|can (?:i|he|she|we|they|my)|could (?:i|he|she|we|they)|would it be"
-    r"|(?:ok|okay|safe|fine|alright) (?:to|if)|do you think (?:i|he|she|we|they)|is it better|better for (?:me|him|her)"
+    r"|(?:ok|okay|safe|fine|alright) (?:to|if)|(?:a )?(?:good|bad|smart|wise) (?:idea|move|plan)|do you think (?:i|he|she|we|they)|is it better|better for (?:me|him|her)"
     r"|puedo|puede|debo|deberia|esta bien|es mejor|le doy|me tomo|tomo)\b"
 )
 _CHANGE = re.compile(
     r"\b(?:double|doubling|doubled|triple|extra|another|second one|skip|skipping|miss(?:ed)?|stop|stopping|quit|cut"
-    r"|cutting|lower|reduce|increase|raise|up (?:the|my|his|her) dose|updose|reinstate|go back on|switch|swap|crush"
+    r"|cutting|drop|dropping|lower|reduce|increase|raise|up (?:the|my|his|her) dose|updose|reinstate|go back on|switch|swap|crush"
     r"|crushing|grind|grinding|mash|mashing|dissolve|split|mix|combine|take (?:it|them|one|two|more|some|half)|give (?:him|her|them)|refuse"
     r"|come off|get off|go off|taper off|wean|titrate|titration|along with|on top of|together with"
     r"|(?:while|when) (?:tapering|taking|on)"

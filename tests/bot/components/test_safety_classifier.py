@@ -99,6 +99,17 @@ def test_a_no_whose_risk_words_are_negated_answers_the_direct_question_without_a
     assert unasked.get(SAFETY)["tier"] == "check"
 
 
+def test_a_short_plain_advice_request_is_not_made_a_crisis_by_the_model_alone() -> None:
+    request = "should i drop my evening klonopin and only keep the morning one, good idea?"
+    asked = message(request, "medical_advice", 0.99)
+    classifier({request: reading(0.9)}).process([asked], tracker())
+    assert asked.get(SAFETY)["tier"] == "check" and asked.get("intent")["name"] == "medical_advice"
+    statement = "i keep thinking everyone would be better off if i just stopped taking my pills and slept forever"
+    routed = message(statement, "medical_advice", 0.99)
+    classifier({statement: reading(0.9)}).process([routed], tracker())
+    assert routed.get("intent")["name"] == "risk_suicide"
+
+
 def test_help_on_the_way_is_marked_for_the_safety_dialogue() -> None:
     waiting = message("the ambulance is on its way, what do we do until it gets here")
     classifier({}).process([waiting], tracker())
