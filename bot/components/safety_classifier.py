@@ -278,9 +278,10 @@ class SafetyClassifier(GraphComponent):
             # asking again would turn the person's answer into a crisis reply.
             decision = RiskDecision(Tier.NONE, decision.category, "a no to the direct question, its risk words negated")
             summary.update(decision.as_dict(), decision=decision.reason)
-        if decision.tier is not Tier.CRISIS and state in (CHECKING, RECHECKING) and reading is not None:
+        if decision.tier is not Tier.CRISIS and state in (CHECKING, RECHECKING) and reading is not None and not summary["help_coming"]:
             # Right after a crisis or emergency reply, more of the same is the emergency going on ("he's slurring a
-            # lot tonight" after an overdose): a lower risk reading is enough.
+            # lot tonight" after an overdose): a lower risk reading is enough. Not when the message says help is on
+            # its way: the safety dialogue then says what to do until it arrives.
             if reading.risk >= SAFETY_STATE_CRISIS:
                 decision = RiskDecision(Tier.CRISIS, reading.category, "model, after a crisis reply")
                 summary.update(decision.as_dict(), decision=decision.reason)

@@ -110,6 +110,13 @@ def test_a_short_plain_advice_request_is_not_made_a_crisis_by_the_model_alone() 
     assert routed.get("intent")["name"] == "risk_suicide"
 
 
+def test_help_on_the_way_right_after_an_emergency_reply_is_left_to_the_safety_dialogue() -> None:
+    text = "the ambulance is on its way, what do we do until it gets here"
+    waiting = message(text, "medical_advice", 0.9)
+    classifier({text: reading(0.25, 0.1, "overdose")}).process([waiting], tracker(slots={"safety_state": "checking"}))
+    assert waiting.get("intent")["name"] == "medical_advice" and waiting.get(SAFETY)["help_coming"] is True
+
+
 def test_help_on_the_way_is_marked_for_the_safety_dialogue() -> None:
     waiting = message("the ambulance is on its way, what do we do until it gets here")
     classifier({}).process([waiting], tracker())
