@@ -19,7 +19,7 @@ long answers had also become the slowest part of training (~3 minutes). The deci
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Optional, Text
+from typing import Any, Callable, Dict, List, Optional, Text, Tuple
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -102,18 +102,18 @@ def _answer_with(message: Message, key: str, share: float) -> None:
     }
 
 
-def decline_unplaced_advice_request(message: Message, closest_advice: Callable[[], Optional[str]]) -> bool:
+def decline_unplaced_advice_request(message: Message, closest_advice: Callable[[], Optional[Tuple[str, float]]]) -> bool:
     """A personal-advice request the classifiers could not place (a fallback, or "not covered") gets the closest
     advice decline instead (bot.knowledge.advice_request); returns True if it did. `closest_advice` is asked only
     then, so ordinary messages pay nothing for it."""
     intent = (message.get(INTENT) or {}).get("name")
     if intent not in UNPLACED_INTENTS or not personal_advice_request(message.get(TEXT) or ""):
         return False
-    key = closest_advice()
-    if not key:
+    closest = closest_advice()
+    if closest is None:
         return False
     message.data.pop(UNCOVERED_SUBJECT, None)
-    _answer_with(message, key, (message.get(ANSWER_SELECTION) or {}).get("advice_share", 0.0))
+    _answer_with(message, *closest)
     return True
 
 
@@ -203,13 +203,14 @@ class AnswerSelector(GraphComponent):
         votes = np.exp((scores - scores.max()) / TEMPERATURE)
         return dict(zip(self._answers, (votes / votes.sum()).tolist()))
 
-    def closest_advice(self, text: Optional[str]) -> Optional[str]:
-        """The advice decline closest in meaning to `text`, whatever the intent classifier thought."""
+    def closest_advice(self, text: Optional[str]) -> Optional[Tuple[str, float]]:
+        """The advice decline closest in meaning to `text`, whatever the intent classifier thought, with its vote."""
         advice = [answer for answer in self._answers if answer.startswith(ADVICE_TOPIC + "/")]
         if not advice or not text:
             return None
         votes = self._neighbour_votes(text)
-        return max(advice, key=votes.__getitem__)
+        best = max(advice, key=votes.__getitem__)
+        return best, round(votes[best], 4)
 
     def select(self, message: Message) -> Optional[Dict[str, Any]]:
         """The best answer and its share of the total score, or None when no retrieval topic is in play."""
@@ -224,8 +225,6 @@ class AnswerSelector(GraphComponent):
             return None
         ranked = sorted(scores, key=scores.get, reverse=True)
         best = ranked[0]
-        # The closest advice decline by meaning alone, for an advice request the classifiers could not place.
-        advice = max((answer for answer in self._answers if answer.startswith(ADVICE_TOPIC + "/")), key=votes.get, default=None)
         # The closest answers by the same score, for "Did you mean …?" and "not covered" (bot.knowledge.suggestions).
         suggestions = [answer for answer in ranked[:SUGGESTIONS] if scores[answer] > 0]
         ranking = [{"intent_response_key": answer, "confidence": round(scores[answer] / total, 4)} for answer in ranked[:KEPT_RANKING]]
@@ -234,15 +233,13 @@ class AnswerSelector(GraphComponent):
             "share": round(scores[best] / total, 4),
             "suggestions": suggestions,
             "ranking": ranking,
-            "advice": advice,
-            "advice_share": round(scores[advice] / total, 4) if advice else 0.0,
         }
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Decide the answer; apply it when the predicted intent is a retrieval topic (or a fallback over one)."""
         for message in messages:
             selection = self.select(message)
-            closest_advice = (lambda: selection["advice"]) if selection else (lambda: self.closest_advice(message.get(TEXT)))
+            closest_advice = lambda: self.closest_advice(message.get(TEXT))  # noqa: E731 — asked only when needed
             # Rasa's response-selector output: the retrieval intents, and (once chosen) the answer to utter.
             default = {"response": {}, "ranking": selection.pop("ranking") if selection else []}
             message.set(RESPONSE_SELECTOR, {"all_retrieval_intents": list(self.topics), "default": default}, add_to_output=True)

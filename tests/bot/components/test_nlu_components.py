@@ -193,7 +193,7 @@ def test_neighbour_votes_are_the_softmax_of_each_answers_two_closest_examples() 
 
 def unplaced(text: str, intent: str = "nlu_fallback") -> Message:
     selection = {"intent_response_key": "side_effects/insomnia", "share": 0.2, "suggestions": ["side_effects/insomnia"],
-                 "advice": "medical_advice/skip_dose", "advice_share": 0.15}
+                 }
     return classified(text, [{"name": intent, "confidence": 0.4}, {"name": "side_effects", "confidence": 0.3}],
                       answer_selection=selection, response_selector={"default": {"response": {}}})
 
@@ -201,17 +201,17 @@ def unplaced(text: str, intent: str = "nlu_fallback") -> Message:
 def test_an_advice_request_the_classifiers_could_not_place_gets_the_closest_decline() -> None:
     for intent in ("nlu_fallback", "not_covered"):
         message = unplaced("my uncle wants to take twice his usual clonazepam tonight, should he double it", intent)
-        assert decline_unplaced_advice_request(message, lambda: "medical_advice/skip_dose")
+        assert decline_unplaced_advice_request(message, lambda: ("medical_advice/skip_dose", 0.5))
         assert message.get("intent")["name"] == "medical_advice", intent
         assert message.get("response_selector")["default"]["response"]["utter_action"] == "utter_medical_advice/skip_dose"
 
 
 def test_an_unplaced_general_question_or_a_placed_one_is_left_alone() -> None:
     general = unplaced("what happens to people who double their clonazepam")
-    assert not decline_unplaced_advice_request(general, lambda: "medical_advice/skip_dose")
+    assert not decline_unplaced_advice_request(general, lambda: ("medical_advice/skip_dose", 0.5))
     assert general.get("intent")["name"] == "nlu_fallback"
     placed = unplaced("should i double my clonazepam tonight", intent="side_effects")
-    assert not decline_unplaced_advice_request(placed, lambda: "medical_advice/skip_dose")
+    assert not decline_unplaced_advice_request(placed, lambda: ("medical_advice/skip_dose", 0.5))
     assert placed.get("intent")["name"] == "side_effects"
 
 
