@@ -132,6 +132,9 @@ _THINKING = frozenset({"think", "believe", "feel", "know", "say", "mean", "guess
 # A past-tense intake is a finite verb of its own ("didn't took" is not English): a negator with other words between
 # it and one belongs to another verb ("so sleepy can't stay awake took all of them"), unless those words are adverbs
 # ("never actually took them all") or finish a negating pronoun ("no one took", "nobody" typed "no body").
+# Conditional markers after which the speaker's own "I am …" / "I will …" opens the main clause (an intent).
+_CONDITIONALS = frozenset({"if", "incase", "unless", "once"})
+_INTENT_AFTER_I = frozenset({"am", "will", "would", "swear", "promise", "want", "wanna", "just", "really", "gonna"})
 _PAST_INTAKE = frozenset({"took", "swallowed", "popped", "downed", "chugged", "snorted", "injected", "overdosed"})
 _NEGATION_STILL_REACHES = frozenset({"actually", "really", "even", "ever", "just", "once", "fully", "quite", "one", "body", "1"})
 _TIME_UNITS = frozenset(
@@ -258,9 +261,25 @@ class SafetyGuard:
         )
 
     @staticmethod
-    def _hypothetical(doc: Doc, start: int, sentence_start: int) -> bool:
+    def _hypothetical(doc: Doc, start: int, sentence_start: int, intents: bool = True) -> bool:
+        """A what-if or a story; with `intents`, not a condition followed by the speaker's own intent."""
         before = [doc[index].lower_ for index in range(sentence_start, start)]
-        return any(word in lexicon.HYPOTHETICAL_MARKERS for word in before) or "in case" in " ".join(before)
+        markers = [offset for offset, word in enumerate(before) if word in lexicon.HYPOTHETICAL_MARKERS]
+        if intents and markers and SafetyGuard._conditional_threat(before, markers[-1]):
+            return False
+        return bool(markers) or "in case" in " ".join(before)
+
+    @staticmethod
+    def _conditional_threat(before: Sequence[str], marker: int) -> bool:
+        """"if they cut my dose again I'm ending it": the words follow the condition, in the speaker's own main
+        clause ("I am", "I will", "I swear"), so they state an intent rather than ask what-if. The condition's own
+        subject ("if I took too many") does not count."""
+        if before[marker] not in _CONDITIONALS:
+            return False
+        return any(
+            before[index] == "i" and before[index + 1] in _INTENT_AFTER_I
+            for index in range(marker + 2, len(before) - 1)
+        )
 
     @staticmethod
     def _opening(doc: Doc, span: Tuple[int, int]) -> Tuple[int, str, str]:
@@ -424,7 +443,8 @@ class SafetyGuard:
             reason: Optional[str] = None
             sentence = (start, end)
             question = self._is_question(doc, sentence)
-            if self._hypothetical(doc, first, self._clause_bounds(doc, first)[0]):
+            # A planned mix is asked about, not threatened: "if I take 1 and only drink a little, I am good right?"
+            if self._hypothetical(doc, first, self._clause_bounds(doc, first)[0], intents=False):
                 reason = "hypothetical"
             elif self._possibility_question(doc, self._clause_bounds(doc, first)):
                 reason = "question"

@@ -955,6 +955,8 @@ IDIOMS: Tuple[str, ...] = (
     "[mama|mamma|mother] just killed a man",
     "[boss fight|this level|that level|the level|this game|that game|final boss|this raid|the raid] ~2 [is killing me|was killing me|killing me|killed me]",
     "[died|dead|dying|respawned] ~1 [like|about|maybe|over|literally] # times",
+    # A game's death, undone: "guess I'll just die and respawn".
+    "[die|died|dying|dead] ~2 [respawn|respawned|respawning|reload|reloaded|restart from the last save|res me|revive me]",
 )
 
 NEGATORS = frozenset({"not", "never", "no", "nothing", "nobody", "none", "nor", "n't", "without", "neither"})

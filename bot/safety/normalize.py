@@ -176,6 +176,15 @@ PHRASES = (
     (re.compile(r"\bwit\b"), "with"),
     (re.compile(r"#\s*of\b"), "number of"),
     (re.compile(r"\bid (?=(?:rather|like|love|never|just|prefer|be|do|kill|give)\b)"), "i would "),
+    # "ill just end it": "I'll" typed without its apostrophe, not the adjective ("feeling ill", "so ill").
+    (
+        re.compile(
+            r"(?<!feel )(?<!feeling )(?<!felt )(?<!am )(?<!so )(?<!very )(?<!was )(?<!been )(?<!got )(?<!is )"
+            r"(?<!be )(?<!too )(?<!really )\bill (?=(?:just|end|kill|take|swallow|overdose|never|make|hurt|cut|finally|"
+            r"probably|jump|drive|do)\b)"
+        ),
+        "i will ",
+    ),
     (re.compile(r"\bw/\s*"), "with "),
     (re.compile(r"\bhole\s+(bottle|script|pack|thing|sheet|strip)\b"), r"whole \1"),
     (re.compile(r"\bcant\b|\bcan't\b"), "can not"),

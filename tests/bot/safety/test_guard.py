@@ -494,3 +494,26 @@ def test_someone_researching_a_method_or_asking_how_many_it_would_take_is_a_cris
     assert assess("my uncle asked me how many of his tablets it would take, he's been off work for months").category == "suicide"
     assert assess("checked the laptop and found ways to die searches from last night").category == "suicide"
     assert not assess("the nurse asked me how many pills i take each morning").is_risk
+
+
+def test_a_condition_followed_by_the_speakers_own_intent_is_not_a_what_if() -> None:
+    # Not cleared as hypothetical: the words after the condition are the speaker's intent.
+    assert assess("if the clinic drops me to half again im ending it").level is Level.HINT
+    assert assess("if the refill is late one more time ill just end it").category == "suicide"
+    assert assess("if the chemist turns me away again i swear ill hurt him").category == "harm_others"
+    # The condition's own subject, a plan to mix asked about, and a quoted film line stay what they were.
+    assert assess("if i swallowed too many by mistake what happens").level is Level.CLEARED
+    assert not assess("if i take one pin and only have one beer later i am fine right").is_risk
+    assert assess("why does the guy in every slasher say 'ill be right back' lol he's so dead").level is not Level.RISK
+
+
+def test_ill_without_its_apostrophe_is_read_as_i_will_only_before_an_act() -> None:
+    from bot.safety.normalize import normalize
+
+    assert normalize("ill just take the lot") == "i will just take the lot"
+    assert normalize("been feeling ill just from the taper") == "been feeling ill just from the taper"
+    assert normalize("so ill do you think it is the withdrawal") == "so ill do you think it is the withdrawal"
+
+
+def test_dying_and_respawning_is_a_game() -> None:
+    assert not assess("wiped again, i'll just die and respawn i guess. does kpin slow reaction time").is_risk
