@@ -31,6 +31,7 @@ from bot.safety.dialogue import (
     is_plain_no,
     next_follow_up,
     opening_word,
+    says_fine,
 )
 
 # Rasa waits 5 minutes for a custom action; a person in distress should not. After ACTION_TIMEOUT_S (default 10 s)
@@ -170,8 +171,11 @@ def describe_turn(tracker: DialogueStateTracker) -> Turn:
         plain_no=is_plain_no(latest.text if latest else None),
         protective=bool(safety.get("protective")) and safety.get("tier") == "none",
         help_coming=bool(safety.get("help_coming")),
+        still_needs_care=bool(safety.get("still_needs_care")),
+        says_fine=says_fine(latest.text if latest else None),
         # Read back through the session only when it matters, so an ordinary turn's cost stays flat.
-        after_emergency=bool(safety.get("help_coming")) and latest_crisis_reply_was_an_emergency(tracker),
+        after_emergency=bool(safety.get("help_coming") or safety.get("still_needs_care"))
+        and latest_crisis_reply_was_an_emergency(tracker),
     )
 
 

@@ -13,6 +13,7 @@ It runs last among the classifiers so nothing overrides it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Dict, List, Optional, Text
 
 import numpy as np
@@ -44,7 +45,7 @@ from bot.safety.dialogue import (
 )
 from bot.safety.fusion import RiskDecision, Thresholds, Tier, decide, reconsider, stronger
 from bot.safety.guard import Assessment, Level, get_guard
-from bot.safety.help_on_the_way import help_on_the_way
+from bot.safety.help_on_the_way import help_arrived, help_on_the_way, still_needs_care
 from bot.safety.risk_model import RiskModel
 
 SAFETY = "safety"
@@ -251,6 +252,7 @@ class SafetyClassifier(GraphComponent):
                 decision = reconsider(decision, assessment, ranking, unexplained, self.thresholds, len(text.split()), reading)
         summary: Dict[str, Any] = {**assessment.as_dict(), "decision": decision.reason, **decision.as_dict()}
         summary["help_coming"] = help_on_the_way(text)
+        summary["still_needs_care"] = still_needs_care(text)
         if reading is not None:
             summary["model"] = reading.as_dict()
         previous = previous_turn(tracker)
@@ -258,6 +260,23 @@ class SafetyClassifier(GraphComponent):
         # "No, I'm not thinking about suicide, just exhausted" answers the direct question about the earlier message:
         # read together with it, the pair would only repeat the concern the question was asked about.
         denies_the_question = state in (ASKED_SUICIDE, ASKED_DANGER) and opening_word(text) == "no"
+        after_a_crisis_reply = state in (CHECKING, RECHECKING)
+        if after_a_crisis_reply and assessment.level is not Level.RISK and help_arrived(text):
+            # "They're here now and taking him, thank you": the help hoped for has come (the dialogue thanks them).
+            assessment = replace(assessment, protective=True)
+            summary["protective"] = True
+        emergency_going_on = summary["help_coming"] or summary["still_needs_care"]
+        if (
+            emergency_going_on
+            and (after_a_crisis_reply or state == ASKED_DANGER)
+            and assessment.level is not Level.RISK
+            and decision.tier is Tier.CRISIS
+        ):
+            # "911 is on the way, what do we do till they get here?" right after an emergency reply: the same
+            # emergency, which the safety dialogue answers (what to do meanwhile, or to still get checked), not a new
+            # crisis read into it by the model alone.
+            decision = RiskDecision(Tier.NONE, decision.category, "the emergency already answered, still going on")
+            summary.update(decision.as_dict(), decision=decision.reason)
         if decision.tier is not Tier.CRISIS and previous and not previous["handled"] and reading is not None and not denies_the_question:
             in_context = self._in_context(previous, text, reading)
             if in_context is not None:
@@ -278,7 +297,12 @@ class SafetyClassifier(GraphComponent):
             # asking again would turn the person's answer into a crisis reply.
             decision = RiskDecision(Tier.NONE, decision.category, "a no to the direct question, its risk words negated")
             summary.update(decision.as_dict(), decision=decision.reason)
-        if decision.tier is not Tier.CRISIS and state in (CHECKING, RECHECKING) and reading is not None and not summary["help_coming"]:
+        elif denies_the_question and decision.tier is Tier.CHECK and assessment.level is Level.NONE:
+            # "No, nothing like that, just really tired and fed up": a no with not one alarming word; the model's
+            # doubt about tiredness is the doubt the question was asked about, and it has been answered.
+            decision = RiskDecision(Tier.NONE, decision.category, "a no to the direct question, no alarming word")
+            summary.update(decision.as_dict(), decision=decision.reason)
+        if decision.tier is not Tier.CRISIS and after_a_crisis_reply and reading is not None and not emergency_going_on:
             # Right after a crisis or emergency reply, more of the same is the emergency going on ("he's slurring a
             # lot tonight" after an overdose): a lower risk reading is enough. Not when the message says help is on
             # its way: the safety dialogue then says what to do until it arrives.

@@ -28,6 +28,7 @@ help, unless that reply already says so (crisis replies, the greeting, the helpl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple
 
@@ -72,6 +73,8 @@ SPANISH_CRISIS = {
 # do?"): the emergency is not over, and another "are you safe right now?" would not help.
 HELP_COMING = "utter_emergency_help_coming"
 HELP_COMING_ES = "utter_emergency_help_coming_es"
+STILL_GO = "utter_emergency_still_go"
+STILL_GO_ES = "utter_emergency_still_go_es"
 SESSION_NOTICE = "utter_session_notice"
 INPUT_TRUNCATED = "utter_input_truncated"
 # Said when a custom action (the action server) failed or timed out and so said nothing.
@@ -80,14 +83,14 @@ ACTION_UNAVAILABLE = "utter_action_unavailable"
 CRISIS_RESPONSES = frozenset(
     {category.response for category in RISK_CATEGORIES.values()}
     | set(SPANISH_CRISIS.values())
-    | {DANGER_NOW, HELP_COMING, HELP_COMING_ES}
+    | {DANGER_NOW, HELP_COMING, HELP_COMING_ES, STILL_GO, STILL_GO_ES}
 )
 # Replies after which the emergency may still be going on: the physical emergencies, and what to do until help comes.
 EMERGENCY_CATEGORIES = ("mixing", "overdose", "medical_emergency")
 EMERGENCY_RESPONSES = frozenset(
     {RISK_CATEGORIES[name].response for name in EMERGENCY_CATEGORIES}
     | {SPANISH_CRISIS[name] for name in EMERGENCY_CATEGORIES}
-    | {DANGER_NOW, HELP_COMING, HELP_COMING_ES}
+    | {DANGER_NOW, HELP_COMING, HELP_COMING_ES, STILL_GO, STILL_GO_ES}
 )
 DIRECT_QUESTIONS = frozenset({*ASK_DIRECT.values(), *ASK_DIRECT_ES.values()})
 SAFETY_ACTIONS = (
@@ -101,7 +104,9 @@ NOTICE_BEARING = SAFETY_ACTIONS | {SESSION_NOTICE, "utter_greet", "utter_help_no
 FOLLOW_UPS = frozenset({INPUT_TRUNCATED, CHECK_IN, SESSION_NOTICE, ACTION_UNAVAILABLE, SPANISH_NOTE}) | DIRECT_QUESTIONS
 # Safety replies this policy chooses in a safety state; once one is said, the user speaks next.
 OWN_REPLIES = (
-    frozenset({RECHECK, RESUME, NOT_SAFE_REPLY, ASK_DIRECT_THANKS, ASK_SAFE_NOW_ES, HELP_COMING, HELP_COMING_ES})
+    frozenset(
+        {RECHECK, RESUME, NOT_SAFE_REPLY, ASK_DIRECT_THANKS, ASK_SAFE_NOW_ES, HELP_COMING, HELP_COMING_ES, STILL_GO, STILL_GO_ES}
+    )
     | DIRECT_QUESTIONS
 )
 # Rasa stops a turn after 10 predicted actions ("circuit breaker") without listening again, and then counts those
@@ -141,6 +146,15 @@ def opening_word(text: Optional[str]) -> Optional[str]:
 _PLAIN_NO_WORDS = frozenset("no nope nah i i'm im am not really at all thanks thank you honestly promise".split())
 
 
+_SAYS_FINE = re.compile(r"\b(?:i'?m|i am|im)\s+(?:totally |really |honestly |actually )?(?:fine|ok|okay|alright|all right|good|safe)\b")
+
+
+def says_fine(text: Optional[str]) -> bool:
+    """True when the message says the speaker is fine ("its for my exam, im fine"), not negated."""
+    lowered = (text or "").lower().replace("’", "'")
+    return bool(_SAYS_FINE.search(lowered)) and not re.search(r"\b(?:not|n't|never)\s+(?:\w+\s+)?(?:fine|ok|okay|alright|good|safe)\b", lowered)
+
+
 def is_plain_no(text: Optional[str]) -> bool:
     """True when a message is nothing but a no ("No, I'm not.", "nope not really")."""
     words = (text or "").lower().replace("’", "'").replace(",", " ").replace(".", " ").replace("!", " ").split()
@@ -166,6 +180,8 @@ class Turn:
     spanish: bool = False
     help_coming: bool = False  # the message says help is called or on its way, or asks what to do meanwhile
     after_emergency: bool = False  # the latest crisis reply of the session was an emergency reply
+    still_needs_care: bool = False  # the signs ease, and the person asks whether they still need to go
+    says_fine: bool = False  # the message says "I'm fine" / "I'm okay" about the speaker
 
 
 @dataclass(frozen=True)
@@ -198,6 +214,11 @@ def _planned_reply(turn: Turn) -> Optional[Tuple[Tuple[str, ...], Optional[str]]
     ):
         # The same emergency, still going on: what to do until help arrives, and the checks go on after it.
         return ((HELP_COMING_ES if turn.spanish else HELP_COMING),), CHECKING
+    if turn.still_needs_care and not is_risk_intent(turn.intent) and (
+        turn.safety_state == ASKED_DANGER or (turn.after_emergency and turn.safety_state in (CHECKING, RECHECKING))
+    ):
+        # "She's calmer now, do we still need to go in?": yes; only a clinician who sees her can say otherwise.
+        return ((STILL_GO_ES if turn.spanish else STILL_GO),), CHECKING
     if turn.safety_state in (ASKED_SUICIDE, ASKED_DANGER) and not is_risk_intent(turn.intent):
         ask = "suicide" if turn.safety_state == ASKED_SUICIDE else "danger"
         # "No, I'm not" reads as "not safe" to the classifier; a reply that opens with a plain no is a no.
@@ -228,6 +249,10 @@ def _planned_reply(turn: Turn) -> Optional[Tuple[Tuple[str, ...], Optional[str]]
         return (CHECK_IN,), turn.safety_state
     if turn.intent in YES_INTENTS:
         return ((RECHECK,), RECHECKING) if turn.safety_state == CHECKING else ((RESUME,), None)
+    if turn.intent in NO_INTENTS and turn.says_fine:
+        # "No not at all, it's for my exam, I'm fine" after "are you safe right now?": the no denies the concern,
+        # not the safety; it is asked once more rather than answered as a danger.
+        return (RECHECK,), RECHECKING
     if turn.intent in NO_INTENTS:
         return (NOT_SAFE_REPLY,), CHECKING
     return None

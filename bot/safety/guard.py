@@ -35,7 +35,13 @@ _SENTENCE_END = {".", "?", "!", ";", "\n", "…"}
 # Questions and hypotheticals are judged per clause: "I took 6 pills, what happens now?" reports, then asks.
 _CLAUSE_END = _SENTENCE_END | {","}
 # "just" before these hedges a question; elsewhere it dates an event to now ("I just took").
-_JUST_AS_HEDGE = frozenset({"curious", "asking", "wondering", "wanted", "checking", "saying", "a", "one", "quick", "sharing", "venting"})
+_JUST_AS_HEDGE = frozenset(
+    {"curious", "asking", "wondering", "wanted", "checking", "saying", "a", "one", "quick", "sharing", "venting", "celebrating", "reflecting"}
+)
+# A condition's opener: a negation shortly after it belongs to the condition ("if this doesn't end soon, I'll …").
+_CONDITION_OPENERS = frozenset({"si", "if", "unless"})
+# Words for the present day after which a recovery can be told ("today I'm 9 months free", "hoy estoy bien").
+_PRESENT_DAY = frozenset({"now", "today", "ahora", "hoy"})
 # Words that only make sense with a negation in front ("he doesn't want to be alive anymore"): a negator before a
 # match holding one of these is the risk, not its denial.
 _NEGATION_IS_THE_MEANING = frozenset({"anymore", "longer"})
@@ -142,7 +148,7 @@ _TIME_UNITS = frozenset(
 )
 _PAPERS = frozenset({"script", "scripts", "prescription", "prescriptions"})
 # Words that turn "now I am fine" around ("now I am not fine", "now I'm no better").
-_NEGATORS_NOW = lexicon.NEGATORS | {"hardly", "barely"}
+_NEGATORS_NOW = lexicon.NEGATORS | {"hardly", "barely", "mal"}  # "hoy estoy bien mal": Mexican "bien" is "very"
 
 
 def _is_year(text: str) -> bool:
@@ -169,7 +175,8 @@ def _lexicon_vocabulary() -> Set[str]:
                 words.add(word)
     for values in lexicon.WORD_SETS.values():
         words.update(word.lstrip("=") for word in values)
-    return words
+    # Spanish function words are never what a typo meant: with "del" in the vocabulary, "dei" stopped being "die".
+    return {word for word in words if not (len(word) <= 3 and word in _SPANISH_STOP_WORDS and word not in STOP_WORDS)}
 
 
 class SafetyGuard:
@@ -209,7 +216,13 @@ class SafetyGuard:
 
     def _is_known_word(self, word: str) -> bool:
         # Common Spanish words count as known so that typo repair leaves them alone ("día 50" is not "did 50").
-        return word in STOP_WORDS or word in _SPANISH_STOP_WORDS or word in self._lemmas or word in self._lemma_values
+        return (
+            word in STOP_WORDS
+            or word in _SPANISH_STOP_WORDS
+            or word in lexicon.SPANISH_WORDS_KEPT
+            or word in self._lemmas
+            or word in self._lemma_values
+        )
 
     def parse(self, text: str) -> Doc:
         """The normalized, typo-repaired, tokenized message with base forms set."""
@@ -251,6 +264,8 @@ class SafetyGuard:
         a verb of thinking introduces ("I don't think I want to …")."""
         if any(doc[index].text in _CLAUSE_END for index in range(negator + 1, start)):
             return True
+        if start - negator > 2 and any(doc[index].lower_ in _CONDITION_OPENERS for index in range(max(0, negator - 4), negator)):
+            return True  # "si esto no se acaba pronto, me voy a …": the "no" negates the condition, not what follows it
         if doc[start].lower_ in _PAST_INTAKE and any(
             doc[index].lower_ not in _NEGATION_STILL_REACHES for index in range(negator + 1, start)
         ):
@@ -325,8 +340,11 @@ class SafetyGuard:
         """The message places its events in a resolved or distant past, with nothing said to be happening now."""
         if not resolved:
             return False
+        # The words as typed too: the typo repair reads Spanish "anoche" as "another".
+        unrepaired = doc.user_data.get("unrepaired") or []
+        typed = unrepaired if len(unrepaired) == len(doc) else [token.lower_ for token in doc]
         for token in doc:
-            lower = token.lower_
+            lower = token.lower_ if token.lower_ in lexicon.RECENT_MARKERS else typed[token.i]
             if lower not in lexicon.RECENT_MARKERS:
                 continue
             if lower == "now" and token.i and (
@@ -336,8 +354,10 @@ class SafetyGuard:
             if lower == "now" and {next_token.lower_ for next_token in doc[token.i + 1 : token.i + 6]} & {"years", "yrs", "months"}:
                 continue  # "now I'm 3 years off": the present is the recovery
             following = {next_token.lower_ for next_token in doc[token.i + 1 : token.i + 5]}
-            if lower == "now" and following & lexicon.RESOLVED_BEFORE_NOW and not following & _NEGATORS_NOW:
-                continue  # "now I am doing fine": the present is the recovery
+            if lower in _PRESENT_DAY and following & lexicon.RESOLVED_BEFORE_NOW and not following & _NEGATORS_NOW:
+                continue  # "now I am doing fine", "today I'm 9 months free", "hoy estoy bien": the present is the recovery
+            if lower == "today" and token.i and doc[token.i - 1].lower_ == "ago":
+                continue  # "three years ago today": an anniversary
             if lower == "just" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _JUST_AS_HEDGE:
                 continue  # "just curious", "just wondering": a hedge, not "I just took"
             if lower == "back" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in {"in", "then", "when"}:

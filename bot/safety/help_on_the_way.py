@@ -38,7 +38,26 @@ _WHAT_NOW = (
 _OVER = (
     r"(?:paramedics|ambulance|ems|they|medics|police) (?:are|is|just|got) (?:here|there|arrived|came)|arrived|at the hospital"
     r"|in the hospital|(?:she|he|they)(?: is| are|s|re) (?:ok|okay|fine|alright|awake now|doing better)|ya llegaron|ya esta bien"
+    r"|(?:theyre|they are|paramedics are|ems is|ambulance is|medics are) here(?: now)?"
+    r"|(?:taking|took|taken|loading|rushed) (?:him|her|them) (?:in|away|to (?:the )?(?:hospital|er|a&e|emergency))"
+    r"|(?:taking|took) (?:him|her|them)\b[^.?!]{0,12}\b(?:thank|thanks)|se lo llevaron|se la llevaron|ya se (?:lo|la) llevaron"
 )
+# After an emergency reply: the signs ease or a professional said to watch at home, and the person asks whether they
+# still need to go, or what would mean going. The emergency is not over until a clinician has seen the person.
+_EASING = (
+    r"calmer|better|easing|eased|settl\w*|woke up|awake|stopped|passed|gone|fine now|ok now|okay now"
+    r"|watch (?:her|him|them|it)|keep an eye|monitor|mas tranquil\w*|mejor|se le paso|ya paso"
+)
+_STILL_GO = (
+    r"(?:still|do (?:i|we) (?:still )?(?:need|have) to|should (?:i|we) (?:still )?|must (?:i|we))"
+    r" (?:go|going|take (?:her|him|them)|bring (?:her|him|them)|call|get (?:her|him|them|it) checked)"
+    r"|what (?:signs|symptoms)\b[^.?!]{0,30}\b(?:go|er|hospital|call|911|999|112|000|worry|worried)"
+    r"|when (?:do|should|would) (?:i|we) (?:go|call|take (?:her|him|them))"
+    r"|(?:tenemos|tengo) que (?:ir|llevarl[oa])|hay que (?:ir|llevarl[oa])|todavia (?:hay que|tenemos que|tengo que)"
+)
+
+_STILL_NEEDS_CARE = re.compile(rf"\b(?:{_STILL_GO})\b")
+_EASES = re.compile(rf"\b(?:{_EASING})\b")
 
 _ONGOING = re.compile(
     rf"\b(?:{_HELPERS})\b[^.?!]{{0,25}}?\b(?:{_COMING})\b"
@@ -57,3 +76,15 @@ def help_on_the_way(text: str) -> bool:
     """True when the message speaks of an emergency still going on: help called or coming, what to do meanwhile."""
     folded = _folded(text)
     return bool(_ONGOING.search(folded)) and not _FINISHED.search(folded)
+
+
+def help_arrived(text: str) -> bool:
+    """True when the message says help has arrived or taken the person ("they're here now and taking him")."""
+    return bool(_FINISHED.search(_folded(text)))
+
+
+def still_needs_care(text: str) -> bool:
+    """True when the person asks whether they still need to go, or what signs would mean going ("she's calmer now,
+    do we still need to go in?", "poison control said to watch her, what signs mean we go to the ER?")."""
+    folded = _folded(text)
+    return bool(_STILL_NEEDS_CARE.search(folded)) and (bool(_EASES.search(folded)) or "signs" in folded or "sintomas" in folded)

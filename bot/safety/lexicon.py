@@ -41,7 +41,7 @@ WORD_SETS: Dict[str, List[str]] = {
         "klonazepam clonazepams kpin kpins k-pin k-pins klonnie klonnies klons klon pins pin benzo benzos "
         "benzodiazepine benzodiazepines xanax xannies xans bars bar alprazolam valium diazepam ativan lorazepam "
         "rivotril pill pills pils tablet tablets tab tabs meds med medication medications dose doses "
-        "script prescription bottle pastillas pastilla"
+        "script prescription bottle pastillas pastilla empastillo empastillado empastillada"
     ).split(),
     "DEPRESSANT": (
         "alcohol drink drinks drank drinking drunk beer beers wine vodka whiskey whisky rum gin tequila liquor "
@@ -230,6 +230,10 @@ RULES: Tuple[Rule, ...] = (
             "{SELF} [end|ending|ended] [it|things|everything|my life] ~2 [for good|forever|permanently|tonight]",
             # Recklessness that accepts dying (a warning sign): "mixing whatever I can find and driving. if I crash I crash".
             "[if something happens it happens|if anything happens it happens|if i crash i crash|if i die i die|if i do not wake up i do not wake up|if i do not wake up so be it|if i die so be it|if it kills me so be it|if it kills me it kills me|if i crash so be it]",
+            # Asking for leave to die, others glad one is gone, a sleep that would be the end.
+            "[say it is ok to go|tell me it is ok to go|say it is okay to go|tell me it is okay to go|say its ok to go|tell me its ok to go|say its okay to go|permission to go|permission to die|ok to let go|okay to let go]",
+            "[throw a party|celebrate|be relieved|be happier|not even notice|even notice|even care] ~2 [if i disappeared|if i was gone|if i were gone|if i died|if i was dead|when i am gone|if i vanished]",
+            "[went to sleep|go to sleep|fell asleep|fall asleep|closed my eyes] ~3 [and that was it|and that is it]",
         ),
     ),
     Rule(
@@ -298,6 +302,9 @@ RULES: Tuple[Rule, ...] = (
             "how many|much more ~3 [do i need|would i need|should i take|to]",
             "[cuantos|cuantas|cuanto|cuanta] ~5 [para no despertar|ya no despiertas|ya no despiertes|no despiertas|para morir|para matarme|para matar a|para suicidarme|es letal|es mortal|seria letal|seria mortal|dosis letal|dosis mortal|son una sobredosis|es una sobredosis|serian una sobredosis|causan una sobredosis|para una sobredosis|para sobredosis]",
             "=lethal|=fatal|=deadly =dose|=doses|=amount|=quantity|=number|=level",
+            "[which|what] [vein|veins|artery|arteries] ~4 [cut|slice|slit|to cut|to slice|to slit]",
+            "[what dose|which dose|what amount|at what point] ~6 [stop breathing|stops breathing|stop your breathing|kill you|kills you|kill a person|is fatal|is lethal]",
+            "[from the house|in the house|around the house|in my house|at home|household|from home] ~6 [deadly|lethal|fatal|kill you|kills you|kill me]",
             "what ~4 amount|dose|number ~3 [kill|kills|die|lethal|fatal]",
             "enough ~3 [to kill|to die|to not wake|to never wake|to end it|to end me|to overdose|to od]",
             "[best|easiest|quickest|quicker|fastest|faster|surest|painless|least painful|most painless] ~2 way ~2 to [die|go|end it|kill myself|overdose|end my life]",
@@ -390,6 +397,17 @@ RULES: Tuple[Rule, ...] = (
         (
             "[me quiero morir|quiero morir|quiero morirme|quiero matarme|quiero suicidarme|me quiero matar|me quiero suicidar]",
             "[me voy a matar|me voy a suicidar|voy a matarme|voy a suicidarme]",
+            "[soy una carga|ser una carga|siento que soy una carga|solo soy una carga|somos una carga]",
+            "[ya no quiero estar aqui|no quiero estar aqui|no quiero estar mas aqui|ya no quiero estar en este mundo]",
+            "[ya no estare|no estare manana|manana ya no estare|cuando yo no este|cuando ya no este|cuando me haya ido]",
+            "[este es mi ultimo|esta es mi ultima] [cumpleanos|navidad|dia|noche|mensaje]",
+            "[me tiro por la ventana|me tiro del puente|me tiro de un puente|me aviento|tirarme por la ventana|tirarme del|tirarme de un|me tiro al tren|me tiro a las vias]",
+            # Putting affairs in order and saying goodbye, in Spanish.
+            "[deje mis cosas ordenadas|deje todo ordenado|ya deje todo listo|deje todo listo|ya esta todo listo|tengo todo listo|ya tengo todo listo]",
+            "[regale|di|he regalado|estoy regalando] ~2 [mi ropa|mis cosas|mi perro|mi gato|mis joyas|mis collares|mi guitarra]",
+            "[dije adios|me despedi|le dije adios] ~3 [mi perro|mi gato|mis hijos|mi familia|mi mama|mis plantas]",
+            "[le dije a mi perro|le dije a mi gato] adios",
+            "[deje una carta|escribi una carta|le deje una carta|deje cartas|escribi cartas] ~4 [para|a mi|a mis|de despedida]",
             "[no quiero vivir|no quiero seguir|no quiero seguir viviendo|ya no quiero vivir]",
             "[se quiere matar|se quiere morir|se quiere suicidar|se va a matar|se va a suicidar]",
             "[pienso en suicidarme|pienso en matarme|pienso en morir|pensando en suicidarme|pensando en matarme]",
@@ -420,6 +438,7 @@ RULES: Tuple[Rule, ...] = (
         (
             "{SELF} ~3 cut|burn|hurt|harm|hit|punch|scratch|stab|bite|bruise|beat|slice|carve|punish|starve|slap $SELF_OBJ",
             "{SELF} ~3 cut|burn|slice|carve|scratch|scratched|scratching my arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|body",
+            "[carve|carving|carved|cut|cutting|slice|slicing|dig|digging|scratch|scratching] into my [arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|body|hip|hips]",
             "[burning|burned|burnt|cutting|carving|carved|slicing|sliced] my [arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hand|hands] ~3 [with a lighter|with a cigarette|with a razor|with a blade|with lighters|with cigarettes|to feel]",
             "[pressing|pressed|press|holding|held|hold|putting|put] ~2 [a hot|the hot|hot|a lit|lit|a lighter|the lighter|a cigarette|an iron] ~2 [on|to|against|into] my [skin|arm|arms|wrist|wrists|leg|legs|thigh|thighs|hand|hands|stomach]",
             "[cut|cutting|burn|burning|scratch|scratched|scratching|bite|biting|bit|hit|hitting|bang|banging|punch|punched|punching|pick|picking] ~5 [until|till|til|till|so] ~3 [bleed|bled|bleeding|blood|bruise|bruised|it hurts|they bleed|it bleeds]",
@@ -492,6 +511,7 @@ RULES: Tuple[Rule, ...] = (
             "{SELF} ?really|just|seriously|honestly|literally {INTENT} ~2 kill|hurt|harm|stab|shoot|strangle|choke|smother|beat|attack|punch|murder|poison|hit|drug|unalive $OTHER_OBJ",
             "{SELF} ?really|just|seriously|honestly|literally {INTENT} ~2 kill|hurt|harm|stab|shoot|strangle|choke|smother|beat|attack|murder|poison|hit|drug|unalive my|his|her|that|this|the ~1 $PERSON",
             "[going to|about to|want to|will|gonna] [stab|shoot|strangle|murder|smother|kill|hurt|beat] ~1 [him|her|them|someone|somebody|sombody|that|my|his|her|the|this] ~2",
+            "[is getting shot|is getting stabbed|is getting hurt|is a dead man|is dead|gets shot|gets stabbed|gets hurt|is going down] ~3 [when i find|when i see|when i catch|once i find|once i see|once i catch]",
             "=unalive|=kill|=murder|=stab ~1 my $PERSON ~3 [if|when|tonight|soon|i swear]",
             "{SELF} ~3 [scared|afraid|terrified|worried] ~2 [of what i will do|of what i might do|of what i could do|of what i am going to do|i will hurt|i might hurt|i could hurt|i will kill|i might kill|i am going to hurt|i will snap]",
             "{SELF} [could|might] [hurt|kill|harm|strangle|smother|shake] ~2 [my|the|him|her|them|someone|somebody]",
@@ -590,6 +610,7 @@ RULES: Tuple[Rule, ...] = (
             "{TOOK} ~3 [too many|too much|way too many|way too much|a lot|a bunch|a handful|a fistful|a fist full|a ton|tons]",
             "{TOOK} ~2 [the whole|the entire|a whole|an entire|my whole|his whole|her whole|all of my|all my|all of his|all of her|all his|all her|all the|all of the|half the|half of the|half my|half of my|everything in|every pill|every one|all of them|all of those|them all|the rest|the rest of them|all of it|everything]",
             "{TOOK} ~2 [double|triple|twice|extra|another|two doses|three doses] ~3",
+            "[tomo|tome|se tomo|me tome|se tomaron|tomaron|tomamos] ~1 [el doble|el triple|doble|triple]",
             "[double and triple|doubled|tripled|double dosed|triple dosed|doubled up|double dosing]",
             "{TOOK} ~2 [more than] ~3 [prescribed|supposed|meant|should|allowed|i meant|i should|normal|usual]",
             "{TOOK} [enough] ~3",
@@ -646,6 +667,7 @@ RULES: Tuple[Rule, ...] = (
             "[passed out|unconscious|unresponsive|out cold|fading|nodding off] ~5",
             "[can not|could not] [stay awake|keep my eyes open|keep his eyes open|keep her eyes open]",
             "[no despierta|no responde|no reacciona]",
+            "[piel|labios|cara|unas] ~2 [gris|grises|azul|azules|morado|morados|morada|moradas]",
         ),
         requires="BENZO",
     ),
@@ -823,6 +845,12 @@ FIGURES: Tuple[str, ...] = (
     "[dead leg|dead arm|leg is dead|arm is dead|legs are dead|dead battery|dead phone]",
     "[dream that i|dreamt that i|dreamed that i|dream where i|dreamt i|dreamed i|nightmare that i|nightmare where i] ~2 [died|was dead|die|was dying|drowned]",
     "[lost my mind|losing my mind|lose my mind] [trying to|over|with the|at the|because of the]",
+    # "Estoy que me tiro por la ventana": fed up, in Spanish.
+    "[estoy que me tiro|esta que me tiro|estoy que me aviento] ~3 [jaja|jajaja|jajajaja|con este|con esta|con el|con la|de tanto]",
+    # Beating a task, not a person: "gonna crush this taper".
+    "[crush|crushing|crushed|smash|smashing|smashed|nail|nailing|nailed] [this|the|my|that] [taper|exam|test|interview|workout|week|day|shift|presentation|appointment]",
+    # Dread of a chore: "shoot me now, I have to do my taxes".
+    "[shoot me now|just shoot me|somebody shoot me|someone shoot me] ~6 [taxes|tax|homework|meeting|meetings|monday|paperwork|exam|exams|shift|laundry|in-laws|traffic|email|emails|inbox|dishes|deadline]",
     "[throw|throwing|toss|tossing|chuck] ~3 [pills|meds|phone|laptop|bottle] off a bridge",
     "[threw out|throw out|tossed|recycled|disposed of|thrown out] ~3 [pill bottles|bottles|empty bottles]",
     "[goodbye|bye|bye bye|farewell] [klonopin|benzos|clonazepam|pills|xanax|kpins|withdrawal|taper]",
@@ -877,7 +905,7 @@ IDIOMS: Tuple[str, ...] = (
     # Making up a forgotten dose is a question for the pharmacist ("se me olvidó la de ayer, ¿tomo el doble hoy?");
     # without accents "tomo" may also be "tomó" (took), so only asked, right after the speaker's own forgotten dose
     # ("pasó" reaches the matcher spelled "pass", "doble" "double").
-    "[olvide|se me olvido|se me paso|se me pass|me salte|no me tome] ~6 [¿ tomo el doble|¿ tomo doble|¿ me tomo el doble|puedo tomar el doble|puedo tomar doble|debo tomar el doble|tengo que tomar el doble|puedo tomarme el doble|¿ tomo el double|¿ tomo double|¿ me tomo el double|puedo tomar el double|puedo tomar double|debo tomar el double|tengo que tomar el double|puedo tomarme el double|¿ tomo dos|¿ me tomo dos|puedo tomar dos|puedo tomarme dos|debo tomar dos]",
+    "[olvide|se me olvido|se me paso|se me pass|me salte|no me tome] ~6 [¿ tomo el doble|¿ tomo doble|¿ me tomo el doble|puedo tomar el doble|puedo tomar doble|debo tomar el doble|tengo que tomar el doble|puedo tomarme el doble|¿ tomo el double|¿ tomo double|¿ me tomo el double|puedo tomar el double|puedo tomar double|debo tomar el double|tengo que tomar el double|puedo tomarme el double|¿ tomo dos|¿ me tomo dos|puedo tomar dos|puedo tomarme dos|debo tomar dos|me tomo doble|me tomo el doble|la tomo doble|la tomo el doble]",
     # A prescriber "cutting me" cuts the dose ("angry at my pdoc for cutting me so fast").
     "[pdoc|doc|doctor|doctors|psych|psychiatrist|prescriber|gp|pcp|np|dr|clinic|pharmacist] ~4 [cutting me|cut me|cuts me|cutting us|cut us]",
     "[dying to] ~1 know|see|try|hear|find|get|go|meet|ask|learn|watch|read|tell|eat|have|understand|sleep",
@@ -937,7 +965,9 @@ IDIOMS: Tuple[str, ...] = (
     "[overdose on|overdosed on|overdosing on|od on|od ed on] [salt|sunshine|sun|chips|fries|junk food|ice cream|cardio|exercise|the gym|gym|sleep|naps|podcasts|true crime|christmas|music|books|drama|gossip|screen time|vitamin c|vitamins]",
     "[ate an entire|ate a whole|ate the entire|ate the whole|eaten an entire|eaten a whole] [bag|box|pizza|cake|tub|pint|jar|sleeve|packet|pack|family|carton|loaf|pie|bucket]",
     "[saved|saving|save|saved up|saving up|save up] ~3 [money|cash|dollars|bucks|for rehab|to pay|to afford|for treatment|paycheck|savings|vacation days|for a trip]",
-    "[asked if|asked me if|asked whether|asked me whether|asks if|asks me if] ~10 [said no|answered no|told her no|told him no|told them no|said i do not|said i did not]",
+    "[asked if|asked me if|asked whether|asked me whether|asks if|asks me if] ~10 [said no|answered no|told her no|told him no|told them no|said i do not|said i did not|the answer is no|answer is no|the answer was no|answer was no]",
+    # A meme caption: "I could just die - me when my crush texted back".
+    "[i could just die|i could die|i am dead|i died|i am deceased|dead] ~2 me when",
     "[rather die than|sooner die than|rather be dead than] ~6 [lol|lmao|haha|hahaha|😂|🤣|💀|😭]",
     "on the other side of [this|the|my|it|withdrawal|the taper|this taper|recovery]",
     "[catch the bus|catching the bus|catch a bus|caught the bus] [to|at|home|into|downtown|tomorrow|every|in the|from|this morning|to my]",
@@ -1002,18 +1032,37 @@ RESOLVED_PATTERNS: Tuple[str, ...] = (
     "[have not since|have not in|have not been|has not since|has not in]",
     "[faded|went away]",
     "[once before|a while back|a long while ago|years back]",
+    # Spanish "hace N años" is also a duration ("tomo clonazepam hace 6 años" = for 6 years): only a past act dated
+    # by it counts.
+    "[hace anos|hace # anos|hace mucho|hace mucho tiempo|el ano pasado|hace un ano|hace una decada] ~1 [intente|pense|quise|tuve|trate|me corte|me tome|estuve]",
+    "[intente|pense en|quise|tuve|trate de|me corte|me tome|estuve] ~5 [hace anos|hace # anos|hace mucho tiempo|el ano pasado|hace un ano|hace una decada]",
+    "[cuando era] ~1 [joven|adolescente|nino|nina|chico|chica|mas joven]",
 )
 # …but not when the message says it is happening now.
 RECENT_MARKERS = frozenset(
-    {"now", "tonight", "today", "just", "currently", "rn", "minutes", "hour", "hours", "morning", "yesterday", "earlier", "right", "again", "still", "tonite", "back", "keeps", "lately"}
+    {"now", "tonight", "today", "just", "currently", "rn", "minutes", "hour", "hours", "morning", "yesterday", "earlier", "right", "again", "still", "tonite", "back", "keeps", "lately",
+     "ahora", "hoy", "anoche", "todavia", "aun", "otra", "nuevo", "ultimamente"}
 )
 # "now" after these is about the present being fine ("I'm fine now", "I'm 45 now").
-RESOLVED_BEFORE_NOW = frozenset({"fine", "ok", "okay", "better", "good", "sober", "clean", "healthy", "well", "great", "recovered", "old", "healed", "years", "months", "year", "place", "safe", "stable", "steady", "happy"})
+RESOLVED_BEFORE_NOW = frozenset({"fine", "ok", "okay", "better", "good", "sober", "clean", "healthy", "well", "great", "recovered", "old", "healed", "years", "months", "year", "place", "safe", "stable", "steady", "happy",
+                                 "bien", "mejor", "estable", "tranquila", "tranquilo", "sobria", "sobrio", "limpia", "limpio", "anos", "meses"})
+
+# Everyday Spanish words the typo repair must leave alone: each is a lexicon word or two edits from one, and the
+# repair made them say something else ("dije" → "die", "doble" → "double", "intenté" → "intend", "anoche" → "another",
+# "quedarme" → "quemarme", "piel" → "pill"). Accents are folded before the lookup.
+SPANISH_WORDS_KEPT = frozenset(
+    "intente intento intentar intenta dije dijo digo digas decirle piel doble martes paso pase pasa pasar pasos "
+    "anoche quedarme quedarse muriera muerta muerto muertes meses mes hola casa cama caja toma tomas receta carta "
+    "cartas ropa rato cuerpo anda ando abre madre tia tio pareja dinero domingo comida cocina boda tren puse malo "
+    "piso siente sentir hice presion perdon camina llave clase tema entera entero paredes papeles pagar pagina "
+    "personaje nina serie serio forma triste pensar decidi viernes espera cosa golpe dormido dormida seguro segura "
+    "comio cuento cuarto vivo doy bano empece desperte".split()
+)
 
 # Terms that make a message "alarming" even when no rule fires (used for the HINT level).
 ALARM_WORDS = frozenset(
     "die dying dead death kill killing suicide suicidal overdose overdosed seizure seizing seizures convulsion "
     "breathe breathing breath hallucinate hallucinating hurt harm cut cutting bleed blood gun rope lethal "
     "fatal unresponsive unconscious faint fainted collapse collapsed chest fever hopeless worthless ending "
-    "alive gone goodbye bridge jump poison knife blade razor unalive stab".split()
+    "alive gone goodbye bridge jump poison knife blade razor unalive stab pistola pistol".split()
 )

@@ -176,6 +176,22 @@ def crisis_replies(country: CountryHelplines) -> Dict[str, str]:
             )
             + f"\n{NOT_A_CRISIS_SERVICE}"
         ),
+        # The signs easing after an emergency reply, or a professional's advice to watch at home, with a question:
+        # "do we still need to go?" A clinician who sees the person decides that, not this assistant.
+        "utter_emergency_still_go": (
+            "Please still get them checked now, even if things seem calmer: only a clinician who can see them can "
+            "say it is safe to stay home.\n"
+            + _bullets(
+                [
+                    f"Call {emergency}, or go to the nearest emergency department.",
+                    "If a poison line or a nurse has already advised you, follow what they said, and call them "
+                    f"back if anything changes ({poison}).",
+                    f"Call {emergency} at once if breathing slows, they are hard to wake, they have a seizure or chest "
+                    "pain, or their lips turn blue or gray.",
+                ]
+            )
+            + f"\n{NOT_A_CRISIS_SERVICE}"
+        ),
         "utter_ask_direct_suicide": (
             "I want to ask you directly, because it matters: are you thinking about ending your life? "
             "Whatever the answer, you can tell me. If you are, or you're not sure, "
@@ -249,6 +265,20 @@ def spanish_replies(country: CountryHelplines) -> Dict[str, str]:
                     "Guarda el frasco o el envase de las pastillas para mostrarlo a los paramédicos.",
                     f"Si empeora (respira más despacio o deja de respirar, convulsiona, los labios se ponen azules), "
                     f"vuelve a llamar al {emergency} enseguida.",
+                ]
+            )
+            + f"\n{NOT_A_CRISIS_SERVICE_ES}"
+        ),
+        "utter_emergency_still_go_es": (
+            "Por favor, que un médico revise a la persona ahora, aunque parezca más tranquila: solo quien la vea "
+            "puede decir si es seguro quedarse en casa.\n"
+            + _bullets(
+                [
+                    f"Llama al {emergency} o ve a la sala de urgencias más cercana.",
+                    "Si una línea de toxicología o una enfermera ya te aconsejó, sigue sus indicaciones y vuelve a "
+                    f"llamar si algo cambia ({poison}).",
+                    f"Llama al {emergency} enseguida si respira más despacio, cuesta despertarla, tiene una "
+                    "convulsión o dolor en el pecho, o se le ponen los labios azules o grises.",
                 ]
             )
             + f"\n{NOT_A_CRISIS_SERVICE_ES}"

@@ -48,6 +48,9 @@ EMERGENCY_ACTIONS = frozenset(
         # What to do until help arrives, when an emergency is still going on after its reply.
         "utter_emergency_help_coming",
         "utter_emergency_help_coming_es",
+        # "Do we still need to go?" after an emergency reply: yes, still get checked.
+        "utter_emergency_still_go",
+        "utter_emergency_still_go_es",
     }
 )
 CHECK_IN_ACTIONS = frozenset(

@@ -171,3 +171,37 @@ def test_a_message_without_words_is_left_to_the_lexicon_not_to_what_the_models_m
     worded = message(emoji)
     classifier({emoji: reading(0.95)}).process([worded], tracker())
     assert worded.get("intent")["name"] == "risk_suicide"
+
+
+def test_help_on_the_way_after_an_emergency_reply_is_not_made_a_new_crisis_by_the_model_alone() -> None:
+    text = "rang 999, they're coming, what should i do till they get here"
+    waiting = message(text, "nlu_fallback", 0.4)
+    classifier({text: reading(0.8)}).process([waiting], tracker(slots={"safety_state": "checking"}))
+    assert waiting.get(SAFETY)["tier"] == "none" and waiting.get("intent")["name"] != "risk_suicide"
+    elsewhere = message(text, "nlu_fallback", 0.4)
+    classifier({text: reading(0.8)}).process([elsewhere], tracker())
+    assert elsewhere.get(SAFETY)["tier"] != "none"
+
+
+def test_asking_whether_to_still_go_after_an_emergency_reply_is_marked_for_the_safety_dialogue() -> None:
+    text = "he seems a lot calmer now, should we still take him in"
+    asking = message(text, "therapy", 0.6)
+    classifier({text: reading(0.6)}).process([asking], tracker(slots={"safety_state": "checking"}))
+    assert asking.get(SAFETY)["still_needs_care"] is True and asking.get(SAFETY)["tier"] == "none"
+
+
+def test_help_that_has_arrived_after_a_crisis_reply_is_protective() -> None:
+    text = "the paramedics are here now and taking her in. thanks"
+    arrived = message(text, "thank", 0.7)
+    classifier({text: reading(0.7)}).process([arrived], tracker(slots={"safety_state": "checking"}))
+    assert arrived.get(SAFETY)["protective"] is True and arrived.get(SAFETY)["tier"] == "none"
+
+
+def test_a_no_to_the_direct_question_without_one_alarming_word_gets_no_second_question() -> None:
+    denial = "no, not that. i'm just worn down and sick of this"
+    answered = message(denial, "nlu_fallback", 0.4)
+    classifier({denial: reading(0.2, 0.3)}).process([answered], tracker(slots={"safety_state": "asked_suicide"}))
+    assert answered.get(SAFETY)["tier"] == "none"
+    unasked = message(denial, "nlu_fallback", 0.4)
+    classifier({denial: reading(0.2, 0.3)}).process([unasked], tracker())
+    assert unasked.get(SAFETY)["tier"] == "check"

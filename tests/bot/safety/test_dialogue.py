@@ -25,8 +25,11 @@ from bot.safety.dialogue import (
     RECHECKING,
     RESUME,
     SESSION_NOTICE,
+    STILL_GO,
+    STILL_GO_ES,
     Turn,
     next_follow_up,
+    says_fine,
 )
 
 
@@ -301,3 +304,24 @@ def test_help_on_the_way_after_a_suicide_crisis_reply_keeps_the_usual_check_in()
 
 def test_a_new_risk_statement_while_help_is_coming_is_left_to_the_rules() -> None:
     assert next_follow_up(after_an_emergency(intent="risk_medical_emergency")) is None
+
+
+def test_asking_whether_to_still_go_after_an_emergency_reply_gets_still_get_checked() -> None:
+    asking = replace(turn(CHECKING, "therapy"), still_needs_care=True, after_emergency=True)
+    follow = next_follow_up(asking)
+    assert (follow.action, follow.safety_state) == (STILL_GO, CHECKING)
+    assert next_follow_up(replace(asking, spanish=True)).action == STILL_GO_ES
+    # After a suicide crisis reply the same words are not an emergency going on.
+    not_after_an_emergency = next_follow_up(replace(asking, after_emergency=False))
+    assert not_after_an_emergency is None or not_after_an_emergency.action != STILL_GO
+
+
+def test_a_no_that_says_im_fine_after_are_you_safe_is_asked_again_not_answered_as_a_danger() -> None:
+    assert next_follow_up(replace(turn(CHECKING, "not_safe"), says_fine=True)).action == RECHECK
+    assert next_follow_up(turn(CHECKING, "not_safe")).action == NOT_SAFE_REPLY
+
+
+def test_says_fine_reads_the_speaker_and_not_a_negation() -> None:
+    assert says_fine("nah it was for a class assignment, i'm okay")
+    assert not says_fine("no i'm not ok at all")
+    assert not says_fine("are you fine with that")

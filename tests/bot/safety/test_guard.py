@@ -517,3 +517,36 @@ def test_ill_without_its_apostrophe_is_read_as_i_will_only_before_an_act() -> No
 
 def test_dying_and_respawning_is_a_game() -> None:
     assert not assess("wiped again, i'll just die and respawn i guess. does kpin slow reaction time").is_risk
+
+
+def test_round_20_kinds_of_warning_sign_are_read_as_risk() -> None:
+    assert assess("i only want someone to tell me it's ok to let go now").category == "suicide"
+    assert assess("my whole family would celebrate if i was gone, honestly").category == "suicide"
+    assert assess("i'd be ok if i fell asleep after work and that was it").category == "suicide"
+    assert assess("me siento una carga, siento que soy una carga para mis papás").category == "suicide"
+    assert assess("which artery do people slit so it's quick").category == "suicide"
+    assert assess("at what point does clonazepam with gin kill you").category == "suicide"
+    assert assess("which cleaning stuff in the house is lethal with my pills").category == "suicide"
+    assert assess("been digging into my wrist with my nails when the shakes start").category == "self_harm"
+    assert assess("that dealer is a dead man when i catch him").category == "harm_others"
+
+
+def test_a_spanish_condition_with_its_own_no_does_not_negate_the_threat_after_it() -> None:
+    assert assess("si la doctora no me escucha esta vez me voy a matar").category == "suicide"
+    assert assess("no me voy a matar, tranquila").level is Level.CLEARED
+
+
+def test_a_recovery_told_today_and_an_anniversary_are_a_resolved_past() -> None:
+    assert assess("two years ago i tried to overdose. today i'm 14 months off benzos and healthy").level is Level.CLEARED
+    assert assess("five years ago today i overdosed, clean ever since, just celebrating").level is Level.CLEARED
+    assert assess("hace años intenté matarme, hoy estoy bien con mis hijos").level is Level.CLEARED
+    # Spanish "hace N años" is also how long one has taken a medicine: it does not date a plan in the past.
+    assert assess("tomo clonazepam hace 8 años y ya tengo guardadas suficientes para terminar con todo").is_risk
+    assert assess("hace años intenté matarme y anoche lo volví a pensar").is_risk
+
+
+def test_a_meme_caption_a_task_to_crush_and_a_chore_to_dread_are_figures_of_speech() -> None:
+    assert not assess("i could die - me when the pharmacy actually had my refill").is_risk
+    assert assess("going to crush this taper with my doctor's plan").level is Level.CLEARED
+    assert assess("shoot me now, the paperwork for disability is due monday").level is Level.CLEARED
+    assert assess("my counselor asked if i want to hurt myself and the answer was no, just tired").level is Level.CLEARED

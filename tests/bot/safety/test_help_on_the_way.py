@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.safety.help_on_the_way import help_on_the_way
+from bot.safety.help_on_the_way import help_arrived, help_on_the_way, still_needs_care
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,30 @@ def test_an_emergency_still_going_on_is_recognised(text: str) -> None:
 )
 def test_help_arrived_or_an_ordinary_message_is_not(text: str) -> None:
     assert not help_on_the_way(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the medics are here now, they're taking her to the hospital", "paramedics are here", "se lo llevaron al hospital"],
+)
+def test_help_that_has_arrived_is_recognised(text: str) -> None:
+    assert help_arrived(text) and not help_on_the_way(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he's settled down a bit, do we still have to go to the ER?",
+        "the nurse line said to watch him overnight, what symptoms mean we should go in",
+        "ya se le pasó un poco, ¿todavía tenemos que ir?",
+    ],
+)
+def test_asking_whether_to_still_go_once_signs_ease_is_recognised(text: str) -> None:
+    assert still_needs_care(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["i need to go to bed, feeling better", "do i still need to take the evening dose", "how long does it last"]
+)
+def test_an_ordinary_message_is_not_a_question_about_still_going(text: str) -> None:
+    assert not still_needs_care(text)
