@@ -21,6 +21,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
@@ -35,12 +36,14 @@ from bot.knowledge.advice_request import personal_advice_request
 from bot.safety.categories import UNCLEAR_RISK_INTENT, is_risk_intent
 from bot.safety.corpus import deduplicate, nlu_examples, read_corpus, with_context
 from bot.safety.dialogue import (
+    ASK_DIRECT_THANKS,
     ASKED_DANGER,
     ASKED_SUICIDE,
     CHECKING,
     CRISIS_RESPONSES,
     RECHECKING,
     SAFETY_STATE_SLOT,
+    is_late_yes,
     opening_word,
 )
 from bot.safety.fusion import RiskDecision, Thresholds, Tier, decide, reconsider, stronger
@@ -124,15 +127,19 @@ def previous_turn(tracker: Optional[DialogueStateTracker]) -> Optional[Dict[str,
     if tracker is None:
         return None
     handled = False
+    last_reply: Optional[str] = None
     for event in reversed(tracker.events):
         if isinstance(event, SessionStarted):
             return None
         if isinstance(event, ActionExecuted) and event.action_name in HANDLED_BY_DIALOGUE:
             handled = True
+        if isinstance(event, ActionExecuted) and last_reply is None and event.action_name != ACTION_LISTEN_NAME:
+            last_reply = event.action_name
         if isinstance(event, UserUttered):
             if not event.text or event.text.startswith("/"):
                 return None
-            return {"text": event.text, "safety": (event.parse_data or {}).get(SAFETY) or {}, "handled": handled}
+            return {"text": event.text, "safety": (event.parse_data or {}).get(SAFETY) or {}, "handled": handled,
+                    "reply": last_reply}
     return None
 
 
@@ -301,6 +308,10 @@ class SafetyClassifier(GraphComponent):
             # "No, nothing like that, just really tired and fed up": a no with not one alarming word; the model's
             # doubt about tiredness is the doubt the question was asked about, and it has been answered.
             decision = RiskDecision(Tier.NONE, decision.category, "a no to the direct question, no alarming word")
+            summary.update(decision.as_dict(), decision=decision.reason)
+        if decision.tier is Tier.CHECK and previous and previous.get("reply") == ASK_DIRECT_THANKS and is_late_yes(text):
+            # "No." … "actually… sometimes yeah, I think about it": a yes to the direct question after all.
+            decision = RiskDecision(Tier.CRISIS, decision.category or "suicide", "a late yes to the direct question")
             summary.update(decision.as_dict(), decision=decision.reason)
         if decision.tier is not Tier.CRISIS and after_a_crisis_reply and reading is not None and not emergency_going_on:
             # Right after a crisis or emergency reply, more of the same is the emergency going on ("he's slurring a

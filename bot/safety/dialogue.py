@@ -155,6 +155,18 @@ def says_fine(text: Optional[str]) -> bool:
     return bool(_SAYS_FINE.search(lowered)) and not re.search(r"\b(?:not|n't|never)\s+(?:\w+\s+)?(?:fine|ok|okay|alright|good|safe)\b", lowered)
 
 
+_LATE_YES = re.compile(
+    r"^\W*(?:(?:actually|honestly|well|ok|okay|um+|uh+|hm+|tbh|truthfully)\W+)*"
+    r"(?:yes|yeah|yea|yep|ya|sometimes|i do|i have|kind of|kinda|sort of|a little|maybe|si|a veces)\b"
+)
+
+
+def is_late_yes(text: Optional[str]) -> bool:
+    """True when a message opens with a yes, or a hedged one ("actually… sometimes yeah"): after a no to the
+    direct question, it takes the no back."""
+    return bool(_LATE_YES.search((text or "").lower().replace("…", " ").replace("...", " ")))
+
+
 def is_plain_no(text: Optional[str]) -> bool:
     """True when a message is nothing but a no ("No, I'm not.", "nope not really")."""
     words = (text or "").lower().replace("’", "'").replace(",", " ").replace(".", " ").replace("!", " ").split()

@@ -205,3 +205,16 @@ def test_a_no_to_the_direct_question_without_one_alarming_word_gets_no_second_qu
     unasked = message(denial, "nlu_fallback", 0.4)
     classifier({denial: reading(0.2, 0.3)}).process([unasked], tracker())
     assert unasked.get(SAFETY)["tier"] == "check"
+
+
+def test_a_late_yes_after_a_no_to_the_direct_question_is_a_crisis() -> None:
+    from rasa.shared.core.events import ActionExecuted as Executed
+
+    admission = "well... kind of yeah, it crosses my mind most nights"
+    no_turn = UserUttered("no", parse_data={SAFETY: {"level": "none", "model": {"risk": 0.0, "possible": 0.0}}})
+    late = message(admission)
+    classifier({admission: reading(0.2, 0.3)}).process([late], tracker(no_turn, Executed("utter_ask_direct_thanks")))
+    assert late.get(SAFETY)["tier"] == "crisis"
+    unasked = message(admission)
+    classifier({admission: reading(0.2, 0.3)}).process([unasked], tracker(no_turn, Executed("utter_greet")))
+    assert unasked.get(SAFETY)["tier"] == "check"
