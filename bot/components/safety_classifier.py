@@ -71,6 +71,9 @@ HANDLED_BY_DIALOGUE = CRISIS_RESPONSES
 # No risk statement of the corpus or the regression halves that the advice check matches is this short with the
 # lexicon silent.
 PLAIN_ADVICE_REQUEST_WORDS = 20
+# The reason given when a reply to the direct question is read as the no it opens with.
+A_NO_TO_THE_QUESTION = "a no to the direct question"
+DENY_INTENT = "deny"
 # Intents that are an answer worth giving before a direct question.
 ANSWERING_INTENTS = frozenset({"medical_advice", "compare_care_levels", "help_now"})
 
@@ -89,6 +92,11 @@ def _demote_risk(message: Message, fallback_threshold: float, answer_threshold: 
         message.data[INTENT] = dict(ranking[0])
     else:
         set_fallback(message, fallback_threshold)
+
+
+def _unplaced(intent: Optional[str]) -> bool:
+    """A fallback, an unclear risk or a risk guess: the intents a reply to a safety question is not read as."""
+    return intent in ("nlu_fallback", UNCLEAR_RISK_INTENT) or is_risk_intent(intent)
 
 
 def _promote(message: Message, intent_name: str) -> None:
@@ -302,12 +310,12 @@ class SafetyClassifier(GraphComponent):
         if denies_the_question and decision.tier is Tier.CHECK and assessment.level is Level.CLEARED and "negation" in assessment.cleared_by:
             # "No, not thinking about suicide, just worn out": the only risk words are the ones the "no" denies, and
             # asking again would turn the person's answer into a crisis reply.
-            decision = RiskDecision(Tier.NONE, decision.category, "a no to the direct question, its risk words negated")
+            decision = RiskDecision(Tier.NONE, decision.category, f"{A_NO_TO_THE_QUESTION}, its risk words negated")
             summary.update(decision.as_dict(), decision=decision.reason)
         elif denies_the_question and decision.tier is Tier.CHECK and assessment.level is Level.NONE:
             # "No, nothing like that, just really tired and fed up": a no with not one alarming word; the model's
             # doubt about tiredness is the doubt the question was asked about, and it has been answered.
-            decision = RiskDecision(Tier.NONE, decision.category, "a no to the direct question, no alarming word")
+            decision = RiskDecision(Tier.NONE, decision.category, f"{A_NO_TO_THE_QUESTION}, no alarming word")
             summary.update(decision.as_dict(), decision=decision.reason)
         if decision.tier is Tier.CHECK and previous and previous.get("reply") == ASK_DIRECT_THANKS and is_late_yes(text):
             # "No." … "actually… sometimes yeah, I think about it": a yes to the direct question after all.
@@ -360,6 +368,18 @@ class SafetyClassifier(GraphComponent):
             decision = self.assess(message, tracker)
             if decision.is_risk and decision.intent:
                 _promote(message, decision.intent)
+                continue
+            asked = tracker is not None and tracker.get_slot(SAFETY_STATE_SLOT) in (ASKED_SUICIDE, ASKED_DANGER)
+            if (
+                decision.tier is Tier.NONE
+                and asked
+                and opening_word(text) == "no"
+                and _unplaced((message.get(INTENT) or {}).get("name"))
+            ):
+                # "No, nothing like that, just fed up" is a no: left a fallback (or an unclear risk, which becomes
+                # one) it would count as the first of "two fallbacks in a row", and Rasa's two-stage fallback would
+                # give up on the next unclear question.
+                _promote(message, DENY_INTENT)
                 continue
             intent = (message.get(INTENT) or {}).get("name")
             if is_risk_intent(intent) or intent == UNCLEAR_RISK_INTENT:

@@ -230,6 +230,8 @@ RULES: Tuple[Rule, ...] = (
             "{SELF} [end|ending|ended] [it|things|everything|my life] ~2 [for good|forever|permanently|tonight]",
             # Recklessness that accepts dying (a warning sign): "mixing whatever I can find and driving. if I crash I crash".
             "[if something happens it happens|if anything happens it happens|if i crash i crash|if i die i die|if i do not wake up i do not wake up|if i do not wake up so be it|if i die so be it|if it kills me so be it|if it kills me it kills me|if i crash so be it]",
+            # A warning sign played down by the person it is about: "he says he's fine but won't look at me".
+            "[says|said|keeps saying|insists|swears|claims] ~1 [he is|she is|they are|hes|shes|theyre] [fine|ok|okay|alright|good] but ~2 [will not look at me|wont look at me|avoids my eyes|will not meet my eyes|will not talk to me|wont talk to me|stopped talking|gave away|is giving away|said goodbye|keeps saying goodbye|will not eat|wont eat|locked himself|locked herself]",
             # Asking for leave to die, others glad one is gone, a sleep that would be the end.
             "[say it is ok to go|tell me it is ok to go|say it is okay to go|tell me it is okay to go|say its ok to go|tell me its ok to go|say its okay to go|permission to go|permission to die|ok to let go|okay to let go]",
             "[throw a party|celebrate|be relieved|be happier|not even notice|even notice|even care] ~2 [if i disappeared|if i was gone|if i were gone|if i died|if i was dead|when i am gone|if i vanished]",

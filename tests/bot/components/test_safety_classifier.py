@@ -218,3 +218,16 @@ def test_a_late_yes_after_a_no_to_the_direct_question_is_a_crisis() -> None:
     unasked = message(admission)
     classifier({admission: reading(0.2, 0.3)}).process([unasked], tracker(no_turn, Executed("utter_greet")))
     assert unasked.get(SAFETY)["tier"] == "check"
+
+
+def test_a_no_read_as_a_no_is_not_left_a_fallback_for_the_two_stage_fallback_to_count() -> None:
+    denial = "no, not that. i'm just worn down and sick of this"
+    answered = message(denial, "nlu_fallback", 0.4)
+    classifier({denial: reading(0.2, 0.3)}).process([answered], tracker(slots={"safety_state": "asked_suicide"}))
+    assert answered.get("intent")["name"] == "deny"
+    unclear = message(denial, "risk_unclear", 0.6)
+    classifier({denial: reading(0.02)}).process([unclear], tracker(slots={"safety_state": "asked_suicide"}))
+    assert unclear.get("intent")["name"] == "deny"
+    elsewhere = message(denial, "risk_unclear", 0.6)
+    classifier({denial: reading(0.02)}).process([elsewhere], tracker())
+    assert elsewhere.get("intent")["name"] != "deny"

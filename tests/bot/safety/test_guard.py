@@ -550,3 +550,8 @@ def test_a_meme_caption_a_task_to_crush_and_a_chore_to_dread_are_figures_of_spee
     assert assess("going to crush this taper with my doctor's plan").level is Level.CLEARED
     assert assess("shoot me now, the paperwork for disability is due monday").level is Level.CLEARED
     assert assess("my counselor asked if i want to hurt myself and the answer was no, just tired").level is Level.CLEARED
+
+
+def test_a_warning_sign_played_down_by_the_person_it_is_about_is_still_one() -> None:
+    assert assess("my dad keeps saying he's fine but won't talk to me since he gave away his tools").category == "suicide"
+    assert not assess("my dad says he's fine but a bit sleepy from the new dose").is_risk
