@@ -153,3 +153,17 @@ def test_an_emergency_still_going_on_gets_what_to_do_until_help_arrives(agent_wi
     first = replies(agent_with_actions, sender, "my uncle swallowed a whole strip of clonazepam and we can't wake him up")
     assert outcome_of(first).kind == "emergency"
     assert "utter_emergency_help_coming" in replies(agent_with_actions, sender, "the paramedics are on their way, what do we do till they arrive?")
+
+
+def test_asking_whether_to_still_go_after_an_emergency_gets_still_get_checked(agent_with_actions: AgentRunner) -> None:
+    sender = agent_with_actions.new_sender()
+    first = replies(agent_with_actions, sender, "my son quit his klonopin four days ago and now he's talking to people who aren't there")
+    assert outcome_of(first).kind == "emergency"
+    assert "utter_emergency_still_go" in replies(agent_with_actions, sender, "he's settled a bit now, do we still have to take him in?")
+
+
+def test_help_that_has_arrived_after_an_emergency_is_thanked_not_alarmed(agent_with_actions: AgentRunner) -> None:
+    sender = agent_with_actions.new_sender()
+    replies(agent_with_actions, sender, "my wife won't wake up, she had wine and her clonazepam tonight")
+    arrived = replies(agent_with_actions, sender, "ok the paramedics are here now and taking her in. thank you")
+    assert not outcome_of(arrived).routed
