@@ -38,9 +38,11 @@ _WHAT_NOW = (
 _OVER = (
     r"(?:paramedics|ambulance|ems|they|medics|police) (?:are|is|just|got) (?:here|there|arrived|came)|arrived|at the hospital"
     r"|in the hospital|(?:she|he|they)(?: is| are|s|re) (?:ok|okay|fine|alright|awake now|doing better)|ya llegaron|ya esta bien"
-    r"|(?:theyre|they are|paramedics are|ems is|ambulance is|medics are) here(?: now)?"
+    # A bare "they're here" also follows threats ("my ex is coming over"): it counts with what they are doing.
+    r"|(?:paramedics are|ems is|ambulance is|medics are|the ambulance is|the paramedics are) here(?: now)?"
+    r"|(?:theyre|they are) here(?: now)?,? (?:and )?(?:taking|with|looking after|helping|checking|working on) (?:him|her|them)"
     r"|(?:taking|took|taken|loading|rushed) (?:him|her|them) (?:in|away|to (?:the )?(?:hospital|er|a&e|emergency))"
-    r"|(?:taking|took) (?:him|her|them)\b[^.?!]{0,12}\b(?:thank|thanks)|se lo llevaron|se la llevaron|ya se (?:lo|la) llevaron"
+    r"|(?:taking|took) (?:him|her|them)\W{0,3}(?:thank|thanks)|se lo llevaron|se la llevaron|ya se (?:lo|la) llevaron"
 )
 # After an emergency reply: the signs ease or a professional said to watch at home, and the person asks whether they
 # still need to go, or what would mean going. The emergency is not over until a clinician has seen the person.

@@ -63,3 +63,8 @@ def test_asking_whether_to_still_go_once_signs_ease_is_recognised(text: str) -> 
 )
 def test_an_ordinary_message_is_not_a_question_about_still_going(text: str) -> None:
     assert not still_needs_care(text)
+
+
+def test_a_bare_theyre_here_is_not_help_arrived_it_may_follow_a_threat() -> None:
+    assert not help_arrived("they're here")
+    assert help_arrived("they're here now and taking him. thank you")
