@@ -40,6 +40,8 @@ _JUST_AS_HEDGE = frozenset(
 )
 # A condition's opener: a negation shortly after it belongs to the condition ("if this doesn't end soon, I'll …").
 _CONDITION_OPENERS = frozenset({"si", "if", "unless"})
+# "I just want to …" these: asking, not a recent act.
+_WANT_TO_KNOW = frozenset({"be", "make", "know", "check", "ask", "understand", "learn", "say", "share"})
 # Words for the present day after which a recovery can be told ("today I'm 9 months free", "hoy estoy bien").
 _PRESENT_DAY = frozenset({"now", "today", "ahora", "hoy"})
 # Words that only make sense with a negation in front ("he doesn't want to be alive anymore"): a negator before a
@@ -360,6 +362,10 @@ class SafetyGuard:
                 continue  # "three years ago today": an anniversary
             if lower == "just" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _JUST_AS_HEDGE:
                 continue  # "just curious", "just wondering": a hedge, not "I just took"
+            if lower == "just" and [t.lower_ for t in doc[token.i + 1 : token.i + 4]][:2] == ["want", "to"] and (
+                token.i + 3 < len(doc) and doc[token.i + 3].lower_ in _WANT_TO_KNOW
+            ):
+                continue  # "I just want to be sure / to know": a hedge too
             if lower == "back" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in {"in", "then", "when"}:
                 continue  # "back in high school" dates the past; "the urges are back" does not
             if self._is_question(doc, self._clause_bounds(doc, token.i)) or (

@@ -211,7 +211,7 @@ RULES: Tuple[Rule, ...] = (
             "[goodbye|bye] [forever|everyone|world|cruel world]",
             "{SELF} ~2 made ~1 peace with ~2 [it|dying|death|leaving|my decision|going]",
             "=i =am =a =burden",
-            "[hope|hoping|pray|praying|wish|wishing] ~4 [i will not see the morning|i do not see the morning|i will not wake up|i do not wake up|i never wake up|i will not see tomorrow|i do not see tomorrow]",
+            "[hope|hoping|pray|praying|wish|wishing] ~4 [i will not see the morning|i do not see the morning|i will not wake up|i do not wake up|i never wake up|i just do not wake up|i just never wake up|i just will not wake up|i will not see tomorrow|i do not see tomorrow]",
             "{SELF} $BE ~2 [a weight on|a drain on|dead weight for|dead weight to] ~1 [everyone|everybody|my family|them|my husband|my wife|my kids|my partner|my parents]",
             "[no way out|trapped either way|trapped no matter what|there is no way out|no way out of this|no escape from this]",
             "{SELF} $BE ~2 burden to|on everyone|everybody|my|them|you",
@@ -236,6 +236,12 @@ RULES: Tuple[Rule, ...] = (
             "[say it is ok to go|tell me it is ok to go|say it is okay to go|tell me it is okay to go|say its ok to go|tell me its ok to go|say its okay to go|permission to go|permission to die|ok to let go|okay to let go]",
             "[throw a party|celebrate|be relieved|be happier|not even notice|even notice|even care] ~2 [if i disappeared|if i was gone|if i were gone|if i died|if i was dead|when i am gone|if i vanished]",
             "[went to sleep|go to sleep|fell asleep|fall asleep|closed my eyes] ~3 [and that was it|and that is it]",
+            "[nobody would miss me|no one would miss me|nobody will miss me|no one will miss me|nobody would even miss me|no one would even miss me]",
+            "[point of surviving|point in surviving|point to surviving|reason to survive|why survive|why even survive|why bother surviving]",
+            "[would rather|id rather|i would rather] ~1 [just go|die|be dead|not be here|not wake up|be gone|not exist] than",
+            "[want|wanna|wanting|wish] to [disappear|vanish] [permanently|forever|for good]",
+            # Emoji read as words (bot.safety.normalize): a weapon or a grave with an ending.
+            "[gun|rope|noose] [done|bye|goodbye]",
         ),
     ),
     Rule(
@@ -277,6 +283,8 @@ RULES: Tuple[Rule, ...] = (
             # Putting affairs in order for someone else to find.
             "[=showed me|=told me|=showing me|=telling me|=shows me|=tells me] where ~4 [life insurance|his will|her will|their will|the will|my will|insurance papers|the deed|passwords|bank accounts|the funeral]",
             "{OTHER} ~2 [gave away|giving away|given away|gives away|give away] ~3 [his|her|their] ~1 [dog|cat|pets|stuff|things|belongings|tools|guns|gun|collection|guitar|records]",
+            "[giving|gave|given|gives|give] [his|her|their] ~2 [dog|cat|pets|stuff|things|belongings|tools|guns|gun|collection|guitar|records|watches|jewelry|books|clothes] away",
+            "[make it look like an accident|look like an accident|make it look accidental|look accidental|make it look like an accidental]",
             # Someone else researching a method, or asking how many it would take.
             "[found|saw|seen|noticed|checked] ~6 [suicide|how to die|ways to die|lethal dose|painless way|how to overdose|overdose amount|overdose amounts] ~3 [searches|search|searched|history|tabs|googled|websites|sites|videos]",
             "[search history|browser history|searches for|searched for|googled|googling|looked up|looking up] ~4 [suicide method|suicide methods|how to die|ways to die|lethal dose|painless ways|how to kill himself|how to kill herself|how many pills]",
@@ -305,6 +313,12 @@ RULES: Tuple[Rule, ...] = (
             "[cuantos|cuantas|cuanto|cuanta] ~5 [para no despertar|ya no despiertas|ya no despiertes|no despiertas|para morir|para matarme|para matar a|para suicidarme|es letal|es mortal|seria letal|seria mortal|dosis letal|dosis mortal|son una sobredosis|es una sobredosis|serian una sobredosis|causan una sobredosis|para una sobredosis|para sobredosis]",
             "=lethal|=fatal|=deadly =dose|=doses|=amount|=quantity|=number|=level",
             "[which|what] [vein|veins|artery|arteries] ~4 [cut|slice|slit|to cut|to slice|to slit]",
+            "[cut|slit|slice|cutting|slitting] ~2 [wrist|wrists|throat|vein|veins|artery] ~4 [deep enough|how deep|how long does it take|to bleed out|bleed out]",
+            "[overdose|od|die|go|end it] without [throwing up|vomiting|puking|pain|it hurting|feeling it|anyone knowing]",
+            "[what dose|which dose|what amount|at what point|at what dose] ~6 [deadly|lethal|fatal|not waking up|never waking up]",
+            "how many ~8 [not waking up|never waking up|not wake up|do not wake up|never wake up]",
+            "[which|what] ~6 [combo|combination|mix|mixture] ~6 [do not wake up|not wake up|never wake up|not waking up|kills you|is fatal|is lethal|is deadly]",
+            "[which is quicker|which is faster|which is less painful|which is more painful|what is quicker|what is faster|what is less painful|what is more painful|what is the least painful|what is quickest|quickest way|fastest way|least painful way|most painless way] ~4 [pills|jumping|hanging|cutting|overdose|gun|rope|bridge|train|die|dying|to go|to end it]",
             "[what dose|which dose|what amount|at what point] ~6 [stop breathing|stops breathing|stop your breathing|kill you|kills you|kill a person|is fatal|is lethal]",
             "[from the house|in the house|around the house|in my house|at home|household|from home] ~6 [deadly|lethal|fatal|kill you|kills you|kill me]",
             "what ~4 amount|dose|number ~3 [kill|kills|die|lethal|fatal]",
@@ -441,6 +455,7 @@ RULES: Tuple[Rule, ...] = (
             "{SELF} ~3 cut|burn|hurt|harm|hit|punch|scratch|stab|bite|bruise|beat|slice|carve|punish|starve|slap $SELF_OBJ",
             "{SELF} ~3 cut|burn|slice|carve|scratch|scratched|scratching my arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|body",
             "[carve|carving|carved|cut|cutting|slice|slicing|dig|digging|scratch|scratching] into my [arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|body|hip|hips]",
+            "[knife|blade|razor] [blood|bleeding]",
             "[burning|burned|burnt|cutting|carving|carved|slicing|sliced] my [arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hand|hands] ~3 [with a lighter|with a cigarette|with a razor|with a blade|with lighters|with cigarettes|to feel]",
             "[pressing|pressed|press|holding|held|hold|putting|put] ~2 [a hot|the hot|hot|a lit|lit|a lighter|the lighter|a cigarette|an iron] ~2 [on|to|against|into] my [skin|arm|arms|wrist|wrists|leg|legs|thigh|thighs|hand|hands|stomach]",
             "[cut|cutting|burn|burning|scratch|scratched|scratching|bite|biting|bit|hit|hitting|bang|banging|punch|punched|punching|pick|picking] ~5 [until|till|til|till|so] ~3 [bleed|bled|bleeding|blood|bruise|bruised|it hurts|they bleed|it bleeds]",
@@ -514,6 +529,7 @@ RULES: Tuple[Rule, ...] = (
             "{SELF} ?really|just|seriously|honestly|literally {INTENT} ~2 kill|hurt|harm|stab|shoot|strangle|choke|smother|beat|attack|murder|poison|hit|drug|unalive my|his|her|that|this|the ~1 $PERSON",
             "[going to|about to|want to|will|gonna] [stab|shoot|strangle|murder|smother|kill|hurt|beat] ~1 [him|her|them|someone|somebody|sombody|that|my|his|her|the|this] ~2",
             "[is getting shot|is getting stabbed|is getting hurt|is a dead man|is dead|gets shot|gets stabbed|gets hurt|is going down] ~3 [when i find|when i see|when i catch|once i find|once i see|once i catch]",
+            "[going round|going over|going down|heading over|heading round|going to his|going to her|going there|going round there|going over there] ~4 with a [bat|knife|gun|crowbar|machete|hammer|blade]",
             "=unalive|=kill|=murder|=stab ~1 my $PERSON ~3 [if|when|tonight|soon|i swear]",
             "{SELF} ~3 [scared|afraid|terrified|worried] ~2 [of what i will do|of what i might do|of what i could do|of what i am going to do|i will hurt|i might hurt|i could hurt|i will kill|i might kill|i am going to hurt|i will snap]",
             "{SELF} [could|might] [hurt|kill|harm|strangle|smother|shake] ~2 [my|the|him|her|them|someone|somebody]",
@@ -849,6 +865,10 @@ FIGURES: Tuple[str, ...] = (
     "[lost my mind|losing my mind|lose my mind] [trying to|over|with the|at the|because of the]",
     # "Estoy que me tiro por la ventana": fed up, in Spanish.
     "[estoy que me tiro|esta que me tiro|estoy que me aviento] ~3 [jaja|jajaja|jajajaja|con este|con esta|con el|con la|de tanto]",
+    # Pets or children near a bottle with nothing taken: "counted and all 28 are still there", "cap still on".
+    "[chewed|chewed on|chewing on|chewed up|knocked over|knocked|batting|got into|got hold of] ~3 [bottle|pill bottle|blister pack|empty bottle|pack|container] ~8 [cap stayed on|cap still on|lid stayed on|lid still on|nothing missing|none missing|all still there|no pills in it|was empty|all there]",
+    # ("counted" alone is no figure: "the pills are counted out", "counted and 4 are missing".)
+    "[all still there|are all there|still all there|still in there|nothing missing|none missing|none are missing|cap still on|lid still on|lid stayed on|cap stayed on|no pills left|no pills in it|spat it out|spat it straight out|estan todas|no falta ninguna]",
     # Beating a task, not a person: "gonna crush this taper".
     "[crush|crushing|crushed|smash|smashing|smashed|nail|nailing|nailed] [this|the|my|that] [taper|exam|test|interview|workout|week|day|shift|presentation|appointment]",
     # Dread of a chore: "shoot me now, I have to do my taxes".
@@ -958,6 +978,10 @@ IDIOMS: Tuple[str, ...] = (
     "[poison line|poison control|poison center|poison centre|poison help|animal poison|pet poison]",
     "[breathing routine|breathing exercise|breathing exercises|breathing technique|breathing techniques|deep breathing|box breathing|breathing app|breathing practice]",
     "[cut me|cutting me|cuts me|cut him|cut her] [from|to|down|by|again|back|off]",
+    # A dose cut told with its size: "is cutting 0.25 every two weeks small enough".
+    "[cutting|cut|cuts|cutting down] ~1 # ~3 [every|a week|per week|each week|weeks|mg|at a time|per|small enough|too fast|too much|a month]",
+    # Grief, not a goodbye: "my brother died three years ago, I've made peace with it".
+    "[died|passed away|passed|death|loss|funeral] ~8 [made peace with it|made my peace with it|made peace with that]",
     "[seizure of|seize the day|seized the]",
     "[dye my|dye her|dye his|dye the|dye it|dye them|dye some|dye a|dye our|dye their]",
     "[kill|killed|killing|kills] [a|the|that|this|some|all the|those|these|every] ~1 [spider|spiders|bug|bugs|fly|flies|mosquito|mosquitoes|roach|roaches|cockroach|ant|ants|wasp|wasps|mouse|mice|rat|rats|weeds|plant|plants|process|app|battery|zombie|zombies|boss|monster|monsters|level|germs|bacteria|vibe|mood|buzz]",

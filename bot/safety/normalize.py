@@ -197,9 +197,14 @@ def fold_accents(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+# Emoji that stand for a method, read as words ("🔪🩸 again", "🔫😵 done"). Not laughing skulls, and not coffins or
+# gravestones: as words after "don't wake up" they would be read as negated.
+EMOJI_WORDS = str.maketrans({"🔫": " gun ", "🔪": " knife ", "🗡": " knife ", "🩸": " blood ", "🪢": " rope ", "💊": " pills "})
+
+
 def normalize(text: str) -> str:
     """The guard's view of a message: lowercase, plain apostrophes, no accents, shorthand expanded."""
-    lowered = unicodedata.normalize("NFKC", strip_control_characters(text)).translate(_APOSTROPHES).lower()
+    lowered = unicodedata.normalize("NFKC", strip_control_characters(text)).translate(_APOSTROPHES).translate(EMOJI_WORDS).lower()
     lowered = fold_accents(_REPEATS.sub(r"\1\1", lowered))
     expanded = _SHORTHAND_RE.sub(lambda match: SHORTHAND[match.group(1)], lowered)
     for pattern, replacement in PHRASES:

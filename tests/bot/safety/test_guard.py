@@ -555,3 +555,33 @@ def test_a_meme_caption_a_task_to_crush_and_a_chore_to_dread_are_figures_of_spee
 def test_a_warning_sign_played_down_by_the_person_it_is_about_is_still_one() -> None:
     assert assess("my dad keeps saying he's fine but won't talk to me since he gave away his tools").category == "suicide"
     assert not assess("my dad says he's fine but a bit sleepy from the new dose").is_risk
+
+
+def test_round_21_kinds_of_method_question_and_warning_sign_are_read_as_risk() -> None:
+    assert assess("if someone slits their wrist how deep enough does it need to be").category == "suicide"
+    assert assess("best way to overdose without puking it back up?").category == "suicide"
+    assert assess("at what dose do kpins with vodka get lethal").category == "suicide"
+    assert assess("how many bars and how many beers till you never wake up").category == "suicide"
+    assert assess("which benzo and painkiller mix is the one that kills you").category == "suicide"
+    assert assess("what's less painful, the bridge or the pills").category == "suicide"
+    assert assess("planning to swerve into a truck and make it look like an accident").category == "suicide"
+    assert assess("honestly nobody would even miss me at this point").category == "suicide"
+    assert assess("i'd rather just go than do another year of this").category == "suicide"
+    assert assess("kinda wanna vanish for good tbh").category == "suicide"
+    assert assess("my grandad has been giving his watches away and seems oddly at peace").category == "suicide"
+    assert assess("that guy shorted me, heading over there with a crowbar").category == "harm_others"
+
+
+def test_method_emoji_are_read_as_words_but_laughing_skulls_and_coffins_are_not() -> None:
+    assert assess("🔪🩸 again tonight").category == "self_harm"
+    assert assess("🔫 bye").category == "suicide"
+    assert not assess("💀💀 that meme about benzo brain").is_risk
+    assert assess("kind of hoping i just don't wake up ⚰️").is_risk
+
+
+def test_a_pet_near_a_bottle_with_nothing_taken_and_a_cut_with_its_size_are_not_alarms() -> None:
+    assert assess("the puppy chewed on my pill bottle but the cap stayed on, nothing missing").level is Level.CLEARED
+    assert assess("is cutting 0.125 every three weeks too slow").level is Level.CLEARED
+    # Counting is no figure of speech: pills counted out, or some missing, stay what they are.
+    assert assess("the pills are counted out on the table for tonight").is_risk
+    assert assess("my toddler got into the bottle, i counted and 3 are missing").is_risk
