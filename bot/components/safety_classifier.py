@@ -41,10 +41,12 @@ from bot.safety.dialogue import (
     ASKED_SUICIDE,
     CHECKING,
     CRISIS_RESPONSES,
+    EMERGENCY_RESPONSES,
     RECHECKING,
     SAFETY_STATE_SLOT,
     is_late_yes,
     opening_word,
+    played_down,
 )
 from bot.safety.fusion import RiskDecision, Thresholds, Tier, decide, reconsider, stronger
 from bot.safety.guard import Assessment, Level, get_guard
@@ -74,6 +76,7 @@ PLAIN_ADVICE_REQUEST_WORDS = 20
 # The reason given when a reply to the direct question is read as the no it opens with.
 A_NO_TO_THE_QUESTION = "a no to the direct question"
 DENY_INTENT = "deny"
+PLAYED_DOWN = "a warning sign played down, after a crisis reply"
 # Intents that are an answer worth giving before a direct question.
 ANSWERING_INTENTS = frozenset({"medical_advice", "compare_care_levels", "help_now"})
 
@@ -148,6 +151,18 @@ def previous_turn(tracker: Optional[DialogueStateTracker]) -> Optional[Dict[str,
                 return None
             return {"text": event.text, "safety": (event.parse_data or {}).get(SAFETY) or {}, "handled": handled,
                     "reply": last_reply}
+    return None
+
+
+def latest_crisis_reply(tracker: Optional[DialogueStateTracker]) -> Optional[str]:
+    """The session's latest crisis or emergency reply (read back only when a message needs it)."""
+    if tracker is None:
+        return None
+    for event in reversed(tracker.events):
+        if isinstance(event, SessionStarted):
+            return None
+        if isinstance(event, ActionExecuted) and event.action_name in CRISIS_RESPONSES:
+            return event.action_name
     return None
 
 
@@ -283,7 +298,7 @@ class SafetyClassifier(GraphComponent):
         emergency_going_on = summary["help_coming"] or summary["still_needs_care"]
         if (
             emergency_going_on
-            and (after_a_crisis_reply or state == ASKED_DANGER)
+            and (state == ASKED_DANGER or (after_a_crisis_reply and latest_crisis_reply(tracker) in EMERGENCY_RESPONSES))
             and assessment.level is not Level.RISK
             and decision.tier is Tier.CRISIS
         ):
@@ -292,13 +307,24 @@ class SafetyClassifier(GraphComponent):
             # crisis read into it by the model alone.
             decision = RiskDecision(Tier.NONE, decision.category, "the emergency already answered, still going on")
             summary.update(decision.as_dict(), decision=decision.reason)
+        if (
+            decision.tier is not Tier.CRISIS
+            and after_a_crisis_reply
+            and assessment.level is not Level.RISK
+            and played_down(text)
+            and latest_crisis_reply(tracker) not in EMERGENCY_RESPONSES
+        ):
+            # "She just texted saying she's fine and not to worry", right after a crisis reply about her plan: a
+            # warning sign played down is still one; the crisis reply is given again.
+            decision = RiskDecision(Tier.CRISIS, "suicide", PLAYED_DOWN)
+            summary.update(decision.as_dict(), decision=decision.reason)
         if decision.tier is not Tier.CRISIS and previous and not previous["handled"] and reading is not None and not denies_the_question:
             in_context = self._in_context(previous, text, reading)
             if in_context is not None:
                 summary["context"] = in_context.reason
                 decision = stronger(decision, in_context)
                 summary.update(decision.as_dict(), decision=decision.reason)
-        if assessment.protective and assessment.level is not Level.RISK:
+        if assessment.protective and assessment.level is not Level.RISK and decision.reason != PLAYED_DOWN:
             # "I called my sister, she's staying with me tonight, I feel safer": after a crisis reply or a direct
             # question that is the answer hoped for (the dialogue thanks them); elsewhere the model's alarm at the
             # words "988" or "safe" earns a question at most.

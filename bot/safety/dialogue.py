@@ -167,6 +167,18 @@ def is_late_yes(text: Optional[str]) -> bool:
     return bool(_LATE_YES.search((text or "").lower().replace("…", " ").replace("...", " ")))
 
 
+_PLAYED_DOWN = re.compile(
+    r"\b(?:says|said|saying|texted|texting|messaged|told me|tells me|insists|swears|keeps saying)\b[^.?!]{0,25}?"
+    r"\b(?:she'?s|he'?s|they'?re|she is|he is|they are|she was|he was)\s+(?:totally |really |just )?(?:fine|ok|okay|alright|good)\b"
+    r"|\bnot to worry\b|\bdon'?t worry about (?:her|him|them)\b"
+)
+
+
+def played_down(text: Optional[str]) -> bool:
+    """True when someone else's warning sign is played down ("she texted saying she's fine and not to worry")."""
+    return bool(_PLAYED_DOWN.search((text or "").lower().replace("’", "'")))
+
+
 def is_plain_no(text: Optional[str]) -> bool:
     """True when a message is nothing but a no ("No, I'm not.", "nope not really")."""
     words = (text or "").lower().replace("’", "'").replace(",", " ").replace(".", " ").replace("!", " ").split()

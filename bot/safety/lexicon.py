@@ -1027,7 +1027,7 @@ QUESTION_WORDS = frozenset({"what", "how", "why", "when", "where", "which", "who
 AUXILIARIES = frozenset({"can", "could", "does", "do", "did", "is", "are", "will", "would", "should", "may", "might", "has", "have", "was", "were"})
 SUBJECT_AFTER_AUX = frozenset({"i", "you", "someone", "somebody", "it", "a", "an", "the", "my", "people", "he", "she", "they", "we", "this", "that", "there", "one", "anyone", "benzo", "klonopin", "clonazepam", "withdrawal", "mixing", "taking"})
 # Anchors: words that make a sentence about a specific person rather than people in general.
-SELF_WORDS = frozenset("i me my myself mine we us our im yo mis".split())
+SELF_WORDS = frozenset("i me my myself mine we us our im yo mis tome bebi".split())
 
 # A general question the message then says is about the speaker ("is it normal to wish you were dead every day?
 # because that's where I'm at") is not general: it does not clear the words it asks about. Matched as written, after

@@ -176,7 +176,7 @@ def test_a_message_without_words_is_left_to_the_lexicon_not_to_what_the_models_m
 def test_help_on_the_way_after_an_emergency_reply_is_not_made_a_new_crisis_by_the_model_alone() -> None:
     text = "rang 999, they're coming, what should i do till they get here"
     waiting = message(text, "nlu_fallback", 0.4)
-    classifier({text: reading(0.8)}).process([waiting], tracker(slots={"safety_state": "checking"}))
+    classifier({text: reading(0.8)}).process([waiting], tracker(ActionExecuted("utter_crisis_overdose"), slots={"safety_state": "checking"}))
     assert waiting.get(SAFETY)["tier"] == "none" and waiting.get("intent")["name"] != "risk_suicide"
     elsewhere = message(text, "nlu_fallback", 0.4)
     classifier({text: reading(0.8)}).process([elsewhere], tracker())
@@ -186,7 +186,7 @@ def test_help_on_the_way_after_an_emergency_reply_is_not_made_a_new_crisis_by_th
 def test_asking_whether_to_still_go_after_an_emergency_reply_is_marked_for_the_safety_dialogue() -> None:
     text = "he seems a lot calmer now, should we still take him in"
     asking = message(text, "therapy", 0.6)
-    classifier({text: reading(0.6)}).process([asking], tracker(slots={"safety_state": "checking"}))
+    classifier({text: reading(0.6)}).process([asking], tracker(ActionExecuted("utter_crisis_medical_emergency"), slots={"safety_state": "checking"}))
     assert asking.get(SAFETY)["still_needs_care"] is True and asking.get(SAFETY)["tier"] == "none"
 
 
@@ -231,3 +231,24 @@ def test_a_no_read_as_a_no_is_not_left_a_fallback_for_the_two_stage_fallback_to_
     elsewhere = message(denial, "risk_unclear", 0.6)
     classifier({denial: reading(0.02)}).process([elsewhere], tracker())
     assert elsewhere.get("intent")["name"] != "deny"
+
+
+def test_a_warning_sign_played_down_after_a_crisis_reply_gets_the_crisis_reply_again() -> None:
+    text = "he just messaged that he's fine and not to worry"
+    after = message(text, "nlu_fallback", 0.4)
+    classifier({text: reading(0.05)}).process([after], tracker(ActionExecuted("utter_crisis_suicide"), slots={"safety_state": "checking"}))
+    assert after.get(SAFETY)["tier"] == "crisis"
+    after_emergency = message(text, "nlu_fallback", 0.4)
+    classifier({text: reading(0.05)}).process(
+        [after_emergency], tracker(ActionExecuted("utter_crisis_overdose"), slots={"safety_state": "checking"})
+    )
+    assert after_emergency.get(SAFETY)["tier"] != "crisis"
+
+
+def test_an_emergency_going_on_is_only_no_new_crisis_after_an_emergency_reply() -> None:
+    text = "he says he's fine and refuses to go"
+    after_suicide_reply = message(text, "nlu_fallback", 0.4)
+    classifier({text: reading(0.8)}).process(
+        [after_suicide_reply], tracker(ActionExecuted("utter_crisis_suicide"), slots={"safety_state": "checking"})
+    )
+    assert after_suicide_reply.get(SAFETY)["tier"] == "crisis"

@@ -325,3 +325,11 @@ def test_says_fine_reads_the_speaker_and_not_a_negation() -> None:
     assert says_fine("nah it was for a class assignment, i'm okay")
     assert not says_fine("no i'm not ok at all")
     assert not says_fine("are you fine with that")
+
+
+def test_a_third_party_warning_sign_played_down_is_recognised() -> None:
+    from bot.safety.dialogue import played_down
+
+    assert played_down("he messaged saying he's totally fine, not to worry")
+    assert not played_down("my mom is fine now, thanks")
+    assert not played_down("don't worry about me")

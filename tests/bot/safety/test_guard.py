@@ -585,3 +585,8 @@ def test_a_pet_near_a_bottle_with_nothing_taken_and_a_cut_with_its_size_are_not_
     # Counting is no figure of speech: pills counted out, or some missing, stay what they are.
     assert assess("the pills are counted out on the table for tonight").is_risk
     assert assess("my toddler got into the bottle, i counted and 3 are missing").is_risk
+
+
+def test_a_spanish_mix_already_taken_asked_about_is_the_speakers_own() -> None:
+    assert assess("tomé rivotril y luego bebí vino, ¿pasa algo?").category == "mixing"
+    assert not assess("¿es peligroso mezclar clonazepam con vino?").is_risk

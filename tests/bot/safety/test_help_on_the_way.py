@@ -68,3 +68,26 @@ def test_an_ordinary_message_is_not_a_question_about_still_going(text: str) -> N
 def test_a_bare_theyre_here_is_not_help_arrived_it_may_follow_a_threat() -> None:
     assert not help_arrived("they're here")
     assert help_arrived("they're here now and taking him. thank you")
+
+
+@pytest.mark.parametrize("text", ["the ambulance just pulled up", "we're at the kids' hospital now", "ya estamos en urgencias"])
+def test_help_pulling_up_or_a_hospital_reached_is_help_arrived(text: str) -> None:
+    assert help_arrived(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he's chatting a bit now, maybe we cancel?",
+        "i'll just sleep it off, probably nothing",
+        "she won't let me call anyone, keeps saying she's fine",
+        "he says he's fine and refuses to go",
+    ],
+)
+def test_calling_help_off_after_an_emergency_still_needs_care(text: str) -> None:
+    assert still_needs_care(text) and not help_arrived(text)
+
+
+def test_calling_now_is_help_on_the_way_and_cancelling_an_appointment_is_not_calling_help_off() -> None:
+    assert help_on_the_way("ok, calling them now")
+    assert not still_needs_care("can i cancel my appointment with the psych")
