@@ -29,6 +29,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.components.answer_selector import apply_answer, set_fallback
+from bot.components.follow_up_policy import latest_crisis_reply_was_an_emergency
 from bot.components.input_checker import INPUT_CHECK, ORIGINAL_TEXT
 from bot.encoder import get_encoder, training_cache
 from bot.input_check import NON_ENGLISH_INTENT, UNREADABLE_INTENT, InputKind
@@ -41,7 +42,6 @@ from bot.safety.dialogue import (
     ASKED_SUICIDE,
     CHECKING,
     CRISIS_RESPONSES,
-    EMERGENCY_RESPONSES,
     RECHECKING,
     SAFETY_STATE_SLOT,
     is_late_yes,
@@ -151,18 +151,6 @@ def previous_turn(tracker: Optional[DialogueStateTracker]) -> Optional[Dict[str,
                 return None
             return {"text": event.text, "safety": (event.parse_data or {}).get(SAFETY) or {}, "handled": handled,
                     "reply": last_reply}
-    return None
-
-
-def latest_crisis_reply(tracker: Optional[DialogueStateTracker]) -> Optional[str]:
-    """The session's latest crisis or emergency reply (read back only when a message needs it)."""
-    if tracker is None:
-        return None
-    for event in reversed(tracker.events):
-        if isinstance(event, SessionStarted):
-            return None
-        if isinstance(event, ActionExecuted) and event.action_name in CRISIS_RESPONSES:
-            return event.action_name
     return None
 
 
@@ -298,7 +286,7 @@ class SafetyClassifier(GraphComponent):
         emergency_going_on = summary["help_coming"] or summary["still_needs_care"]
         if (
             emergency_going_on
-            and (state == ASKED_DANGER or (after_a_crisis_reply and latest_crisis_reply(tracker) in EMERGENCY_RESPONSES))
+            and (state == ASKED_DANGER or (after_a_crisis_reply and latest_crisis_reply_was_an_emergency(tracker)))
             and assessment.level is not Level.RISK
             and decision.tier is Tier.CRISIS
         ):
@@ -312,7 +300,7 @@ class SafetyClassifier(GraphComponent):
             and after_a_crisis_reply
             and assessment.level is not Level.RISK
             and played_down(text)
-            and latest_crisis_reply(tracker) not in EMERGENCY_RESPONSES
+            and not latest_crisis_reply_was_an_emergency(tracker)
         ):
             # "She just texted saying she's fine and not to worry", right after a crisis reply about her plan: a
             # warning sign played down is still one; the crisis reply is given again.
