@@ -296,8 +296,7 @@ class SafetyClassifier(GraphComponent):
             decision = RiskDecision(Tier.NONE, decision.category, "the emergency already answered, still going on")
             summary.update(decision.as_dict(), decision=decision.reason)
         if (
-            decision.tier is not Tier.CRISIS
-            and after_a_crisis_reply
+            after_a_crisis_reply
             and assessment.level is not Level.RISK
             and played_down(text)
             and not latest_crisis_reply_was_an_emergency(tracker)

@@ -866,7 +866,8 @@ FIGURES: Tuple[str, ...] = (
     # "Estoy que me tiro por la ventana": fed up, in Spanish.
     "[estoy que me tiro|esta que me tiro|estoy que me aviento] ~3 [jaja|jajaja|jajajaja|con este|con esta|con el|con la|de tanto]",
     # Pets or children near a bottle with nothing taken: "counted and all 28 are still there", "cap still on".
-    "[chewed|chewed on|chewing on|chewed up|knocked over|knocked|batting|got into|got hold of] ~3 [bottle|pill bottle|blister pack|empty bottle|pack|container] ~8 [cap stayed on|cap still on|lid stayed on|lid still on|nothing missing|none missing|all still there|no pills in it|was empty|all there]",
+    "[chewed|chewed on|chewing on|chewed up|knocked over|knocked|batting|got into|got hold of] ~3 [bottle|pill bottle|blister pack|empty bottle|pack|container] ~12 [cap stayed on|cap still on|lid stayed on|lid still on|nothing missing|none missing|all still there|still in there|no pills in it|was empty|all there]",
+    "[tiro|tumbo|mordio|agarro|mordisqueo] ~3 [frasco|bote|caja|blister|envase] ~12 [estan todas|no falta ninguna|no falto ninguna|tapa puesta|seguia cerrado|estaba cerrado]",
     # ("counted" alone is no figure: "the pills are counted out", "counted and 4 are missing".)
     "[all still there|are all there|still all there|still in there|nothing missing|none missing|none are missing|cap still on|lid still on|lid stayed on|cap stayed on|no pills left|no pills in it|spat it out|spat it straight out|estan todas|no falta ninguna]",
     # Beating a task, not a person: "gonna crush this taper".

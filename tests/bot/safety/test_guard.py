@@ -590,3 +590,8 @@ def test_a_pet_near_a_bottle_with_nothing_taken_and_a_cut_with_its_size_are_not_
 def test_a_spanish_mix_already_taken_asked_about_is_the_speakers_own() -> None:
     assert assess("tomé rivotril y luego bebí vino, ¿pasa algo?").category == "mixing"
     assert not assess("¿es peligroso mezclar clonazepam con vino?").is_risk
+
+
+def test_a_bottle_knocked_over_with_every_pill_still_in_it_is_a_figure_whatever_lies_between() -> None:
+    assert assess("the cat knocked my pill bottle off the dresser and onto the floor but i checked and they're all still in there").level is Level.CLEARED
+    assert assess("el gato tiró el frasco al suelo pero lo revisé y están todas").level is Level.CLEARED
