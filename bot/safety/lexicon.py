@@ -211,6 +211,7 @@ RULES: Tuple[Rule, ...] = (
             "[goodbye|bye] [forever|everyone|world|cruel world]",
             "{SELF} ~2 made ~1 peace with ~2 [it|dying|death|leaving|my decision|going]",
             "=i =am =a =burden",
+            "[hope|hoping|pray|praying|wish|wishing] ~1 you ~1 [do not|never|will not|would not] wake up",
             "[hope|hoping|pray|praying|wish|wishing] ~4 [i will not see the morning|i do not see the morning|i will not wake up|i do not wake up|i never wake up|i just do not wake up|i just never wake up|i just will not wake up|i will not see tomorrow|i do not see tomorrow]",
             "{SELF} $BE ~2 [a weight on|a drain on|dead weight for|dead weight to] ~1 [everyone|everybody|my family|them|my husband|my wife|my kids|my partner|my parents]",
             "[no way out|trapped either way|trapped no matter what|there is no way out|no way out of this|no escape from this]",
@@ -868,6 +869,8 @@ FIGURES: Tuple[str, ...] = (
     # Pets or children near a bottle with nothing taken: "counted and all 28 are still there", "cap still on".
     "[chewed|chewed on|chewing on|chewed up|knocked over|knocked|batting|got into|got hold of] ~3 [bottle|pill bottle|blister pack|empty bottle|pack|container] ~12 [cap stayed on|cap still on|lid stayed on|lid still on|nothing missing|none missing|all still there|still in there|no pills in it|was empty|all there]",
     "[tiro|tumbo|mordio|agarro|mordisqueo] ~3 [frasco|bote|caja|blister|envase] ~12 [estan todas|no falta ninguna|no falto ninguna|tapa puesta|seguia cerrado|estaba cerrado]",
+    # A pet's dose, not covert drugging: "can I crush a quarter of my clonazepam into her food" about the cat.
+    "[cat|dog|pet|kitten|puppy|bird|parrot|rabbit|horse|cats|dogs] ~14 [into her food|into his food|in her food|in his food|into its food|in its food|into her treat|into his treat|in her treat|in his treat]",
     # ("counted" alone is no figure: "the pills are counted out", "counted and 4 are missing".)
     "[all still there|are all there|still all there|still in there|nothing missing|none missing|none are missing|cap still on|lid still on|lid stayed on|cap stayed on|no pills left|no pills in it|spat it out|spat it straight out|estan todas|no falta ninguna]",
     # Beating a task, not a person: "gonna crush this taper".
@@ -1040,6 +1043,7 @@ QUESTION_ABOUT_THE_SPEAKER: Tuple[str, ...] = (
     "[because|cause|bc] i do",
     "porque yo si",
     "asi [estoy yo|me siento]",
+    "[or is that just me|or is it just me|or just me|or am i the only one|or is it only me]",
 )
 
 # A resolved or distant past clears the message's non-method evidence ("I had a seizure years ago, I'm fine now").

@@ -595,3 +595,13 @@ def test_a_spanish_mix_already_taken_asked_about_is_the_speakers_own() -> None:
 def test_a_bottle_knocked_over_with_every_pill_still_in_it_is_a_figure_whatever_lies_between() -> None:
     assert assess("the cat knocked my pill bottle off the dresser and onto the floor but i checked and they're all still in there").level is Level.CLEARED
     assert assess("el gato tiró el frasco al suelo pero lo revisé y están todas").level is Level.CLEARED
+
+
+def test_a_pets_dose_in_its_food_is_not_covert_drugging_but_a_persons_is() -> None:
+    assert not assess("the dog hates car rides, could i mix half a klonopin into his food").is_risk
+    covert = assess("i'm gonna mix my klonopin into his coffee so he finally shuts up, he won't know")
+    assert covert.is_risk and "harm_others.means" in covert.as_dict()["rules"]
+
+
+def test_hoping_not_to_wake_up_asked_as_if_general_is_a_warning_sign() -> None:
+    assert assess("does everyone in withdrawal wish you would never wake up, or is it only me").category == "suicide"
