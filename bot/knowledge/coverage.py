@@ -33,7 +33,9 @@ UNCOVERED_SUBJECTS: Dict[str, str] = {
     "the law, courts and work": (
         r"court(?! order)|custody|lawyer|attorney|lawsuit|suing|dui|dwi|arrest\w*|jail|prison|probation|parole|"
         r"criminal record|malpractice|fmla|faa|pilots?|dot physical|cdl|breathalyzer|get fired|fire me|fired for|"
-        r"(il)?legal to drive|disability (benefits|claim|leave|payments?)|ssdi|"
+        r"(il)?legal to drive|disability (benefits|claim|leave|payments?)|ssdi|illegal to (give|share|sell|buy|order)|"
+        r"legal to (give|share|sell|buy|order)|allowed by law|by law|on (my|your) taxes|tax (deduction|return|claim)|"
+        r"prescriptions? (is |are )?(valid|good) for|how long is (a |my |the )?\w* ?prescription valid|"
         r"abogad\w*|custodia|demanda\w*|carcel|juez|tribunal|incapacidad laboral"
     ),
     "travel with the medicine": (
@@ -98,7 +100,10 @@ UNCOVERED_SUBJECTS: Dict[str, str] = {
     "other medicines": (
         r"lamotrigine|lamictal|antibiotics?|birth control|contracepti\w*|grapefruit|flu shot|vaccines?|melatonin|"
         r"ssris?|sertraline|zoloft|lexapro|escitalopram|prozac|fluoxetine|gabapentin|neurontin|"
-        r"flumazenil|antidotes?|ambien|zolpidem|z-?drugs?|midazolam|anticonceptiv\w*|antibiotico\w*"
+        r"flumazenil|antidotes?|ambien|zolpidem|z-?drugs?|midazolam|anticonceptiv\w*|antibiotico\w*|"
+        r"buspirone|buspar|seroquel|quetiapine|ashwagandha|phenibut|kratom|zopiclone|hydroxyzine|atarax|propranolol|"
+        r"pregabalin|lyrica|trazodone|mirtazapine|remeron|citalopram|paroxetine|paxil|venlafaxine|effexor|duloxetine|"
+        r"cymbalta|bupropion|wellbutrin"
     ),
     "blood donation": r"donat\w* (blood|plasma)|give blood|donar sangre",
     "the Ashton manual": r"ashton",

@@ -45,6 +45,10 @@ def test_every_answers_own_question_is_answered_not_declared_uncovered() -> None
         ("how do i get rid of leftover klonopin", "storage, expiry and disposal"),
         ("is klonopin hard on your liver", "other medical conditions"),
         ("does clonazepam interact with birth control", "other medicines"),
+        ("is buspar better than klonopin for worry", "other medicines"),
+        ("how long does kratom withdrawal last", "other medicines"),
+        ("is it legal to share my klonopin with my husband", "the law, courts and work"),
+        ("can i put my clonazepam on my taxes", "the law, courts and work"),
     ],
 )
 def test_questions_on_uncovered_subjects_are_recognised(text: str, subject: str) -> None:
