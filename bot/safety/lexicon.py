@@ -237,6 +237,7 @@ RULES: Tuple[Rule, ...] = (
             "[say it is ok to go|tell me it is ok to go|say it is okay to go|tell me it is okay to go|say its ok to go|tell me its ok to go|say its okay to go|permission to go|permission to die|ok to let go|okay to let go]",
             "[throw a party|celebrate|be relieved|be happier|not even notice|even notice|even care] ~2 [if i disappeared|if i was gone|if i were gone|if i died|if i was dead|when i am gone|if i vanished]",
             "[went to sleep|go to sleep|fell asleep|fall asleep|closed my eyes] ~3 [and that was it|and that is it]",
+            "[pills|pill|benzos|meds|klonopin|clonazepam|kpins|overdose|dose|strongest] ~6 [for ending things|for ending it all|for ending my life]",
             "[nobody would miss me|no one would miss me|nobody will miss me|no one will miss me|nobody would even miss me|no one would even miss me]",
             "[point of surviving|point in surviving|point to surviving|reason to survive|why survive|why even survive|why bother surviving]",
             "[would rather|id rather|i would rather] ~1 [just go|die|be dead|not be here|not wake up|be gone|not exist] than",

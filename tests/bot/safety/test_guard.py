@@ -605,3 +605,8 @@ def test_a_pets_dose_in_its_food_is_not_covert_drugging_but_a_persons_is() -> No
 
 def test_hoping_not_to_wake_up_asked_as_if_general_is_a_warning_sign() -> None:
     assert assess("does everyone in withdrawal wish you would never wake up, or is it only me").category == "suicide"
+
+
+def test_researching_pills_for_ending_things_is_a_plan_but_ending_things_with_someone_is_not() -> None:
+    assert assess("was reading which meds are strongest with kpins for ending things, found nothing").category == "suicide"
+    assert not assess("best way for ending things with an ex?").is_risk
