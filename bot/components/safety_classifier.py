@@ -278,6 +278,7 @@ class SafetyClassifier(GraphComponent):
         # "No, I'm not thinking about suicide, just exhausted" answers the direct question about the earlier message:
         # read together with it, the pair would only repeat the concern the question was asked about.
         denies_the_question = state in (ASKED_SUICIDE, ASKED_DANGER) and opening_word(text) == "no"
+        summary["answered_no"] = denies_the_question
         after_a_crisis_reply = state in (CHECKING, RECHECKING)
         if after_a_crisis_reply and assessment.level is not Level.RISK and help_arrived(text):
             # "They're here now and taking him, thank you": the help hoped for has come (the dialogue thanks them).
@@ -382,11 +383,9 @@ class SafetyClassifier(GraphComponent):
             if decision.is_risk and decision.intent:
                 _promote(message, decision.intent)
                 continue
-            asked = tracker is not None and tracker.get_slot(SAFETY_STATE_SLOT) in (ASKED_SUICIDE, ASKED_DANGER)
             if (
                 decision.tier is Tier.NONE
-                and asked
-                and opening_word(text) == "no"
+                and (message.get(SAFETY) or {}).get("answered_no")
                 and _unplaced((message.get(INTENT) or {}).get("name"))
             ):
                 # "No, nothing like that, just fed up" is a no: left a fallback (or an unclear risk, which becomes

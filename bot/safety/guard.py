@@ -38,8 +38,9 @@ _CLAUSE_END = _SENTENCE_END | {","}
 _JUST_AS_HEDGE = frozenset(
     {"curious", "asking", "wondering", "wanted", "checking", "saying", "a", "one", "quick", "sharing", "venting", "celebrating", "reflecting"}
 )
-# A condition's opener: a negation shortly after it belongs to the condition ("if this doesn't end soon, I'll …").
-_CONDITION_OPENERS = frozenset({"si", "if", "unless"})
+# A condition's opener: a negation shortly after it belongs to the condition ("if this doesn't end soon, I'll …"),
+# and the speaker's own "I am …" / "I will …" after it opens the main clause, an intent.
+_CONDITION_OPENERS = frozenset({"si", "if", "unless", "incase"})
 # "I just want to …" these: asking, not a recent act.
 _WANT_TO_KNOW = frozenset({"be", "make", "know", "check", "ask", "understand", "learn", "say", "share"})
 # Words for the present day after which a recovery can be told ("today I'm 9 months free", "hoy estoy bien").
@@ -140,8 +141,6 @@ _THINKING = frozenset({"think", "believe", "feel", "know", "say", "mean", "guess
 # A past-tense intake is a finite verb of its own ("didn't took" is not English): a negator with other words between
 # it and one belongs to another verb ("so sleepy can't stay awake took all of them"), unless those words are adverbs
 # ("never actually took them all") or finish a negating pronoun ("no one took", "nobody" typed "no body").
-# Conditional markers after which the speaker's own "I am …" / "I will …" opens the main clause (an intent).
-_CONDITIONALS = frozenset({"if", "incase", "unless", "once"})
 _INTENT_AFTER_I = frozenset({"am", "will", "would", "swear", "promise", "want", "wanna", "just", "really", "gonna"})
 _PAST_INTAKE = frozenset({"took", "swallowed", "popped", "downed", "chugged", "snorted", "injected", "overdosed"})
 _NEGATION_STILL_REACHES = frozenset({"actually", "really", "even", "ever", "just", "once", "fully", "quite", "one", "body", "1"})
@@ -291,7 +290,7 @@ class SafetyGuard:
         """"if they cut my dose again I'm ending it": the words follow the condition, in the speaker's own main
         clause ("I am", "I will", "I swear"), so they state an intent rather than ask what-if. The condition's own
         subject ("if I took too many") does not count."""
-        if before[marker] not in _CONDITIONALS:
+        if before[marker] not in _CONDITION_OPENERS:
             return False
         return any(
             before[index] == "i" and before[index + 1] in _INTENT_AFTER_I
@@ -362,7 +361,7 @@ class SafetyGuard:
                 continue  # "three years ago today": an anniversary
             if lower == "just" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _JUST_AS_HEDGE:
                 continue  # "just curious", "just wondering": a hedge, not "I just took"
-            if lower == "just" and [t.lower_ for t in doc[token.i + 1 : token.i + 4]][:2] == ["want", "to"] and (
+            if lower == "just" and [t.lower_ for t in doc[token.i + 1 : token.i + 3]] == ["want", "to"] and (
                 token.i + 3 < len(doc) and doc[token.i + 3].lower_ in _WANT_TO_KNOW
             ):
                 continue  # "I just want to be sure / to know": a hedge too
